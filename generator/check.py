@@ -1,0 +1,40 @@
+"""Load and validate a folder of dossiers: the first half of the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import Problem
+from .load import load_folder
+from .model import DossierStatus
+from .validate import ValidDossier, validate_all
+
+
+@dataclass(frozen=True)
+class Report:
+    """The outcome of checking a folder: the valid dossiers and every problem."""
+
+    files: int
+    valid: tuple[ValidDossier, ...]
+    problems: tuple[Problem, ...]
+
+    def summary(self) -> str:
+        drafts = sum(1 for v in self.valid if v.dossier.status is DossierStatus.DRAFT)
+        draft_note = f" ({drafts} draft, not published)" if drafts else ""
+        dossiers = f"{self.files} dossier{'s' if self.files != 1 else ''}"
+        if not self.problems:
+            return f"checked {dossiers}: all valid{draft_note}"
+        bad = len({p.file for p in self.problems})
+        count = len(self.problems)
+        return (
+            f"checked {dossiers}: {count} problem{'s' if count != 1 else ''} "
+            f"in {bad} file{'s' if bad != 1 else ''}"
+        )
+
+
+def check_folder(directory: Path) -> Report:
+    """Read and validate every dossier in a folder, collecting all problems."""
+    raws, problems, files = load_folder(directory)
+    valid, invalid = validate_all(raws)
+    return Report(files=files, valid=tuple(valid), problems=tuple(sorted(problems + invalid)))

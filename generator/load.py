@@ -1,0 +1,384 @@
+"""Reading dossier files: YAML 1.2 values with the position of every field.
+
+PyYAML's C parser (libyaml) gives a stream of events with positions. We build
+the values from those events ourselves, because PyYAML's own constructors
+follow YAML 1.1 (``no``, ``on`` and ``yes`` become booleans, ``19:30`` a number,
+``2026-02-01`` a date), silently keep the last of two duplicate keys, and
+expand aliases (an "alias bomb" of a few hundred bytes can fill memory).
+Building from events is iterative, so deep nesting cannot overflow the stack
+(libyaml's own composer segfaults at 100,000 levels); we stop at MAX_DEPTH.
+
+Here plain scalars follow the YAML 1.2 core schema; dates and times stay text
+so the schema can report a wrong date with its position; aliases and tags are
+refused; keys must be unique.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any
+
+import yaml
+
+from .errors import Path, Problem, format_path
+
+MAX_BYTES = 1024 * 1024
+MAX_DEPTH = 32
+MAX_NODES = 100_000
+SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+EXTENSION = ".yml"
+
+_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+LIBYAML = _Loader is not yaml.SafeLoader
+
+_NULL = re.compile(r"^(~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT10 = re.compile(r"^[-+]?[0-9]+$")
+_INT8 = re.compile(r"^0o[0-7]+$")
+_INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(nan|NaN|NAN)$")
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+@dataclass(frozen=True)
+class Positions:
+    """Where each field path starts in the file (1-based line and column)."""
+
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def of_value(self, path: Path) -> tuple[int, int]:
+        """Position of the value at path, or of the nearest enclosing value."""
+        for end in range(len(path), -1, -1):
+            found = self.values.get(path[:end])
+            if found:
+                return found
+        return (1, 1)
+
+    def of_key(self, path: Path) -> tuple[int, int]:
+        """Position of the key that names path, falling back to its value."""
+        return self.keys.get(path) or self.of_value(path)
+
+
+@dataclass(frozen=True)
+class RawDossier:
+    """A dossier file read as plain values, before the schema has seen it."""
+
+    file: str
+    slug: str
+    data: dict[str, Any]
+    positions: Positions
+
+
+class _Stop(Exception):
+    """Ends reading one file with a problem."""
+
+    def __init__(self, line: int, column: int, path: Path, message: str) -> None:
+        super().__init__(message)
+        self.line, self.column, self.path, self.message = line, column, path, message
+
+
+def resolve_plain(text: str) -> Any:
+    """The value of an unquoted scalar under the YAML 1.2 core schema."""
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT10.match(text):
+        return int(text)
+    if _INT8.match(text):
+        return int(text[2:], 8)
+    if _INT16.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        return float(text)
+    if _INF.match(text):
+        return -math.inf if text.startswith("-") else math.inf
+    if _NAN.match(text):
+        return math.nan
+    return text
+
+
+def _pos(event: Any) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1
+
+
+class _Builder:
+    """Builds plain values from a YAML event stream, without recursion."""
+
+    def __init__(self, events: Iterator[Any]) -> None:
+        self.events = events
+        self.positions = Positions()
+        self.nodes = 0
+
+    def build(self) -> Any:
+        documents: list[Any] = []
+        for event in self.events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                if documents:
+                    line, col = _pos(event)
+                    raise _Stop(
+                        line, col, (), "a dossier file holds one YAML document, not several"
+                    )
+                documents.append(self._document())
+        return documents[0] if documents else None
+
+    def _scalar(self, event: Any, path: Path) -> Any:
+        line, col = _pos(event)
+        if event.tag not in (None, "!", _STR_TAG):
+            raise _Stop(line, col, path, f"YAML tags such as '{event.tag}' are not allowed here")
+        if event.tag is None and event.implicit[0]:
+            return resolve_plain(event.value)
+        return event.value
+
+    def _document(self) -> Any:
+        # Each open collection: [container, path, pending key, key position, seen keys].
+        stack: list[list[Any]] = []
+        root: Any = None
+        for event in self.events:
+            if isinstance(event, yaml.DocumentEndEvent):
+                return root
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                line, col = _pos(event)
+                raise _Stop(line, col, (), f"too many values (more than {MAX_NODES})")
+            if isinstance(event, yaml.AliasEvent):
+                line, col = _pos(event)
+                raise _Stop(
+                    line,
+                    col,
+                    self._child_path(stack),
+                    f"aliases (*{event.anchor}) are not allowed in a dossier; write the value out",
+                )
+            if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                done = stack.pop()
+                if stack:
+                    self._add(stack, done[0], _pos(event))
+                else:
+                    root = done[0]
+                continue
+            # A key in a mapping?
+            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
+                self._key(stack[-1], event)
+                continue
+            path = self._child_path(stack)
+            line, col = _pos(event)
+            self.positions.values[path] = (line, col)
+            if isinstance(event, yaml.ScalarEvent):
+                value = self._scalar(event, path)
+                if stack:
+                    self._add(stack, value, (line, col))
+                else:
+                    root = value
+                continue
+            if event.tag not in (None, "!"):
+                raise _Stop(
+                    line, col, path, f"YAML tags such as '{event.tag}' are not allowed here"
+                )
+            if len(stack) >= MAX_DEPTH:
+                raise _Stop(line, col, path, f"nested too deeply (more than {MAX_DEPTH} levels)")
+            container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
+            stack.append([container, path, None, None, {}])
+        return root
+
+    def _key(self, frame: list[Any], event: Any) -> None:
+        line, col = _pos(event)
+        if not isinstance(event, yaml.ScalarEvent):
+            raise _Stop(line, col, frame[1], "a key must be a plain word, not a list or mapping")
+        if event.tag not in (None, "!", _STR_TAG):
+            raise _Stop(
+                line, col, frame[1], f"YAML tags such as '{event.tag}' are not allowed here"
+            )
+        key = event.value
+        if key == "<<":
+            raise _Stop(line, col, frame[1], "merge keys (<<) are not allowed in a dossier")
+        seen: dict[str, int] = frame[4]
+        if key in seen:
+            raise _Stop(
+                line,
+                col,
+                (*frame[1], key),
+                f"duplicate key '{key}' (first given on line {seen[key]}); give each key once",
+            )
+        seen[key] = line
+        frame[2] = key
+        self.positions.keys[(*frame[1], key)] = (line, col)
+
+    @staticmethod
+    def _child_path(stack: list[list[Any]]) -> Path:
+        if not stack:
+            return ()
+        container, path, key = stack[-1][0], stack[-1][1], stack[-1][2]
+        if isinstance(container, dict):
+            return (*path, key)
+        return (*path, len(container))
+
+    @staticmethod
+    def _add(stack: list[list[Any]], value: Any, _pos: tuple[int, int]) -> None:
+        frame = stack[-1]
+        if isinstance(frame[0], dict):
+            frame[0][frame[2]] = value
+            frame[2] = None
+        else:
+            frame[0].append(value)
+
+
+def parse(text: str, file: str) -> tuple[Any, Positions]:
+    """Parse YAML text into plain values and positions; raises _Stop on a problem."""
+    builder = _Builder(iter(yaml.parse(text, Loader=_Loader)))
+    try:
+        value = builder.build()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = err.problem or "not valid YAML"
+        context = f" {err.context}" if err.context else ""
+        raise _Stop(line, col, (), f"YAML syntax error: {what}{context}") from None
+    except yaml.YAMLError as err:
+        raise _Stop(1, 1, (), f"YAML syntax error: {err}") from None
+    return value, builder.positions
+
+
+def _decode(raw: bytes) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        col = err.start - (before.rfind(b"\n") + 1) + 1
+        raise _Stop(line, col, (), "the file is not UTF-8 text; save it as UTF-8") from None
+    bad = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
+    if bad:
+        before_text = text[: bad.start()]
+        line = before_text.count("\n") + 1
+        col = bad.start() - (before_text.rfind("\n") + 1) + 1
+        raise _Stop(
+            line,
+            col,
+            (),
+            f"the file holds a control character (U+{ord(bad.group()):04X}); is it a binary file?",
+        )
+    return text
+
+
+def read_dossier(path: FsPath, display: str) -> RawDossier | Problem:
+    """Read one dossier file; a problem if it cannot be read as a dossier."""
+    slug = path.name.removesuffix(EXTENSION)
+    try:
+        if path.is_symlink():
+            raise _Stop(1, 1, (), "symbolic links are not read; put the dossier file itself here")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _Stop(
+                1,
+                1,
+                (),
+                f"the file is {size / 1024 / 1024:.1f} MiB; a dossier may be at most "
+                f"{MAX_BYTES // 1024 // 1024} MiB",
+            )
+        if not SLUG_PATTERN.match(slug):
+            raise _Stop(
+                1,
+                1,
+                (),
+                f"'{path.name}' is not a valid file name: the name before .yml is the "
+                "coalition's address on the site and may hold only lowercase letters, digits and "
+                "hyphens (at most 63)",
+            )
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+        text = _decode(raw)
+        if not text.strip():
+            raise _Stop(1, 1, (), "the file is empty; a dossier starts with 'name:' and 'status:'")
+        data, positions = parse(text, display)
+        if not isinstance(data, dict):
+            raise _Stop(1, 1, (), "a dossier must be a mapping of fields (name:, status:, ...)")
+    except _Stop as stop:
+        return Problem(
+            display, stop.line, stop.column, format_path(stop.path) or "(file)", stop.message
+        )
+    except OSError as err:
+        return Problem(display, 1, 1, "(file)", f"cannot be read: {err.strerror}")
+    return RawDossier(file=display, slug=slug, data=data, positions=positions)
+
+
+def discover(directory: FsPath) -> tuple[list[FsPath], list[Problem]]:
+    """The dossier files in a folder, and problems with anything else in it."""
+    problems: list[Problem] = []
+    files: list[FsPath] = []
+    if not directory.is_dir():
+        return [], [Problem(str(directory), 1, 1, "(folder)", "no such folder")]
+    for entry in sorted(directory.iterdir()):
+        name = entry.name
+        shown = _display(entry)
+        if name.startswith(".") or name.lower() in ("readme.md",):
+            continue
+        if entry.is_symlink():
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "(file)",
+                    "symbolic links are not read; put the dossier file itself here",
+                )
+            )
+        elif entry.is_dir():
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "(file)",
+                    f"folders are not read; put dossier files directly in {directory.name}/",
+                )
+            )
+        elif name.endswith(".yaml"):
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "(file)",
+                    f"dossier files end in .yml; rename it to {name[:-5]}.yml",
+                )
+            )
+        elif name.endswith(EXTENSION):
+            files.append(entry)
+        else:
+            problems.append(
+                Problem(
+                    shown, 1, 1, "(file)", "not a dossier: only .yml files belong in this folder"
+                )
+            )
+    return files, problems
+
+
+def _display(path: FsPath) -> str:
+    """A path as the user would type it: relative to the working folder if inside it."""
+    try:
+        return str(path.absolute().relative_to(FsPath.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def load_folder(directory: FsPath) -> tuple[list[RawDossier], list[Problem], int]:
+    """Read every dossier in a folder: the dossiers, all problems, and how many files."""
+    files, problems = discover(directory)
+    count = len(files) + len(problems)
+    dossiers: list[RawDossier] = []
+    for path in files:
+        result = read_dossier(path, _display(path))
+        if isinstance(result, Problem):
+            problems.append(result)
+        else:
+            dossiers.append(result)
+    return dossiers, problems, count

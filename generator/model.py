@@ -1,0 +1,505 @@
+"""The dossier schema: one coalition (samenwerkingsverband) per YAML file.
+
+Every concept of the domain has a home here. The models are frozen and reject
+unknown fields. What may be published is explicit: see ``PRIVACY_RULES`` and
+``docs/dossier-schrijven.md``; ``publish.py`` is the one place that applies it.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import Field, model_validator
+
+from .types import (
+    Amount,
+    Bool,
+    DaysPerWeek,
+    Email,
+    Frozen,
+    Handle,
+    Id,
+    IdList,
+    IsoDate,
+    LocalDateTime,
+    Name,
+    Phone,
+    Score,
+    Text,
+    Url,
+    slugify,
+)
+
+SCHEMA_VERSION = 1
+
+
+# ---------------------------------------------------------------- enums
+
+
+class CooperationType(StrEnum):
+    """The four types of cooperation; each implies an approach (seed 003)."""
+
+    PRODUCTS = "products"  # deliver products or services together
+    GOALS = "goals"  # realise a set of goals
+    MOVEMENT = "movement"  # start a movement
+    PLATFORM = "platform"  # a platform for meeting and learning
+
+    @property
+    def approach(self) -> Approach:
+        return _APPROACH[self]
+
+
+class Approach(StrEnum):
+    PROJECT_MANAGEMENT = "project-management"
+    PROGRAMME_MANAGEMENT = "programme-management"
+    NETWORK_GOVERNANCE = "network-governance"
+    COMMUNITY_BUILDING = "community-building"
+
+
+_APPROACH = {
+    CooperationType.PRODUCTS: Approach.PROJECT_MANAGEMENT,
+    CooperationType.GOALS: Approach.PROGRAMME_MANAGEMENT,
+    CooperationType.MOVEMENT: Approach.NETWORK_GOVERNANCE,
+    CooperationType.PLATFORM: Approach.COMMUNITY_BUILDING,
+}
+
+
+class DossierStatus(StrEnum):
+    DRAFT = "draft"  # never published
+    ACTIVE = "active"
+    PAUSED = "paused"
+    ENDED = "ended"
+
+
+class Sector(StrEnum):
+    PUBLIC = "public"
+    PRIVATE = "private"
+    CIVIL_SOCIETY = "civil-society"
+    EDUCATION = "education"
+    KNOWLEDGE = "knowledge"
+
+
+class ObjectiveStatus(StrEnum):
+    NOT_STARTED = "not-started"
+    ON_TRACK = "on-track"
+    AT_RISK = "at-risk"
+    OFF_TRACK = "off-track"
+    ACHIEVED = "achieved"
+    DROPPED = "dropped"
+
+
+class GovernmentRole(StrEnum):
+    """The roles a government can take in a coalition (seed 002)."""
+
+    INITIATOR = "initiator"
+    COMMISSIONER = "commissioner"
+    PARTNER = "partner"
+    FUNDER = "funder"
+    REFEREE = "referee"
+
+
+class Relationship(StrEnum):
+    """With or without a multi-year commitment to work together (seed 001)."""
+
+    MULTI_YEAR_PARTNERSHIP = "multi-year-partnership"
+    BUSINESS = "business"
+
+
+class Funding(StrEnum):
+    """How a partner's part is paid for (seed 001)."""
+
+    CONTRACT = "contract"
+    SUBSIDY = "subsidy"
+    OWN_FUNDS = "own-funds"
+
+
+class Mandate(StrEnum):
+    """What a member may do on behalf of the group (seed 004, lesson 2)."""
+
+    SPEAK = "speak"
+    SIGN = "sign"
+    SPEND = "spend"
+
+
+class AgreementKind(StrEnum):
+    COVENANT = "covenant"
+    CONTRACT = "contract"
+    LETTER_OF_INTENT = "letter-of-intent"
+    COOPERATION_AGREEMENT = "cooperation-agreement"
+    SUBSIDY_DECISION = "subsidy-decision"
+    OTHER = "other"
+
+
+class AgreementStatus(StrEnum):
+    DRAFT = "draft"  # never published
+    SIGNED = "signed"
+    IN_FORCE = "in-force"
+    ENDED = "ended"
+    TERMINATED = "terminated"
+
+
+class Period(StrEnum):
+    ONCE = "once"
+    MONTH = "month"
+    YEAR = "year"
+
+
+# ---------------------------------------------------------------- parts
+
+
+Notes = Annotated[
+    str | None,
+    Field(
+        default=None,
+        description="Internal notes for the partners. Never published.",
+    ),
+]
+
+
+class Endorsement(Frozen):
+    """A partner endorses the ambition, since a date: demonstrable ownership (seed 000)."""
+
+    partner: Id
+    since: IsoDate
+
+
+class Ambition(Frozen):
+    statement: Text = Field(description="A short, clear statement of the shared ambition.")
+    endorsed_by: list[Endorsement] = Field(min_length=1)
+    explanation: Text | None = None
+
+
+class Value(Frozen):
+    """A shared value the "we" rests on (seed 004, lesson 3)."""
+
+    name: Text
+    meaning: Text | None = None
+
+
+class Objective(Frozen):
+    """A result-oriented objective, traceable to the ambition (seed 000)."""
+
+    id: Id
+    title: Text
+    contribution: Text | None = Field(
+        default=None, description="How this objective serves the ambition."
+    )
+    indicator: Text | None = None
+    baseline: Text | None = None
+    target: Text | None = None
+    deadline: IsoDate | None = None
+    status: ObjectiveStatus = ObjectiveStatus.NOT_STARTED
+
+
+class Result(Frozen):
+    """Something achieved, linked to the objectives it advances."""
+
+    id: Id
+    title: Text
+    date: IsoDate
+    objectives: IdList = Field(min_length=1)
+    description: Text | None = None
+    evidence: Url | None = Field(default=None, description="Link to a report or source.")
+
+
+class Target(Frozen):
+    """The intended position of a partner in the partner matrix."""
+
+    influence: Score
+    dependency: Score
+
+
+class TimeInvestment(Frozen):
+    """What a partner puts in, and whether it is paid for (seed 002)."""
+
+    days_per_week: DaysPerWeek
+    compensated: Bool
+    note: Text | None = None
+
+
+class Partner(Frozen):
+    """An organisation taking part, with the partner analysis of seed 001."""
+
+    id: Id = Field(description="Short id used in this dossier, e.g. 'gemeente'.")
+    name: Name
+    organisation: Id | None = Field(
+        default=None,
+        description=(
+            "Id of the organisation across all coalitions (for the network and the "
+            "organisation pages). Defaults to the partner's name as an id, "
+            "e.g. 'Bibliotheek Oost' becomes 'bibliotheek-oost'."
+        ),
+    )
+    sector: Sector
+    website: Url | None = None
+    description: Text | None = None
+    influence: Score = Field(description="Influence on the societal goal, 1 (little) to 5.")
+    dependency: Score = Field(
+        description="Our dependency on this partner, 1 (many alternatives) to 5 (none)."
+    )
+    target: Target | None = None
+    strategy: Text | None = Field(default=None, description="The development strategy.")
+    relationship: Relationship | None = None
+    funding: Funding | None = None
+    time: TimeInvestment | None = None
+    reviewers: list[Handle] = Field(
+        default_factory=list,
+        description="Git hosting handles who review changes to this dossier for this partner.",
+    )
+    notes: Notes = None
+
+    @property
+    def organisation_id(self) -> str:
+        return self.organisation or slugify(self.name) or self.id
+
+
+class MandateGrant(Frozen):
+    """A member's mandate to act for the group, and its scope."""
+
+    partner: Id
+    may: list[Mandate] = Field(min_length=1)
+    scope: Text | None = None
+
+
+class We(Frozen):
+    """Who belongs to the "we", and who may speak or act for it (seed 004, lesson 2)."""
+
+    description: Text | None = None
+    members: IdList = Field(min_length=1)
+    mandates: list[MandateGrant] = Field(default_factory=list)
+
+
+class Commissioning(Frozen):
+    """Shared commissioning: who commissions, who represents them (seed 004, lesson 4)."""
+
+    commissioners: IdList = Field(min_length=1)
+    represented_by: Id
+    description: Text | None = None
+
+
+class GovernmentInvolvement(Frozen):
+    """A government partner's role(s), and how it stays involved (seed 002)."""
+
+    partner: Id
+    roles: list[GovernmentRole] = Field(min_length=1)
+    involvement: Text | None = None
+
+
+class SteeringGroup(Frozen):
+    members: IdList = Field(min_length=1)
+    chair: Id | None = None
+    meets: Text | None = None
+
+
+class Referee(Frozen):
+    """An independent referee for conflicts; not one of the partners."""
+
+    name: Name
+    organisation: Name | None = None
+    role: Text | None = None
+
+
+class Governance(Frozen):
+    steering_group: SteeringGroup
+    referee: Referee | None = None
+    escalation: list[Text] = Field(default_factory=list, description="Steps, in order.")
+    description: Text | None = None
+
+
+class Theme(Frozen):
+    id: Id
+    name: Text
+    description: Text | None = None
+
+
+class Deliverable(Frozen):
+    """A piece of the puzzle a coalition delivers (products type especially)."""
+
+    id: Id
+    name: Text
+    theme: Id | None = None
+    description: Text | None = None
+
+
+class RoleAssignment(Frozen):
+    """Who leads, contributes to, is consulted on or informed about a theme or deliverable."""
+
+    theme: Id | None = None
+    deliverable: Id | None = None
+    lead: Id
+    contributes: IdList = Field(default_factory=list)
+    consulted: IdList = Field(default_factory=list)
+    informed: IdList = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_subject(self) -> RoleAssignment:
+        if (self.theme is None) == (self.deliverable is None):
+            raise ValueError("give either 'theme' or 'deliverable' (exactly one)")
+        return self
+
+    @property
+    def subject(self) -> str:
+        return self.theme or self.deliverable or ""
+
+
+class Place(Frozen):
+    """A place where people meet."""
+
+    id: Id
+    name: Name
+    address: Text | None = None
+    url: Url | None = None
+    accessibility: Text | None = Field(
+        default=None, description="Step-free access, hearing loop, public transport."
+    )
+    public: Bool = Field(description="Required: may this place be shown on the site?")
+
+
+class MeetingPlace(Frozen):
+    """The coalition's meeting place (ontmoetingsplek, seed 000)."""
+
+    place: Id
+    description: Text | None = None
+
+
+class Activity(Frozen):
+    """An item on the common agenda."""
+
+    id: Id
+    title: Text
+    start: LocalDateTime
+    end: LocalDateTime | None = None
+    description: Text | None = None
+    theme: Id | None = None
+    place: Id | None = None
+    online: Url | None = None
+    organisers: IdList = Field(min_length=1)
+    public: Bool = Field(description="Required: is this activity published?")
+    open_to_newcomers: Bool = False
+    how_to_join: Text | None = None
+    registration: Url | None = None
+    notes: Notes = None
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Activity:
+        if self.end is not None and self.end <= self.start:
+            raise ValueError("'end' must be after 'start'")
+        return self
+
+
+class Investment(Frozen):
+    partner: Id
+    amount: Amount
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = "EUR"
+    per: Period = Period.ONCE
+    description: Text | None = None
+
+
+class Risk(Frozen):
+    what: Text
+    borne_by: IdList = Field(min_length=1)
+    mitigation: Text | None = None
+
+
+class Agreement(Frozen):
+    """An agreement between partners; covenants fall under active disclosure (Woo)."""
+
+    id: Id
+    title: Text
+    kind: AgreementKind
+    parties: IdList = Field(min_length=2)
+    status: AgreementStatus
+    public: Bool = Field(description="Required: is this agreement published? Drafts never are.")
+    signed: IsoDate | None = None
+    valid_from: IsoDate | None = None
+    valid_until: IsoDate | None = None
+    summary: Text | None = None
+    document: Url | None = None
+    investments: list[Investment] = Field(default_factory=list)
+    ownership: Text | None = None
+    exploitation: Text | None = None
+    risks: list[Risk] = Field(default_factory=list)
+    notes: Notes = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Agreement:
+        if self.status is AgreementStatus.DRAFT and self.public:
+            raise ValueError(
+                "a draft agreement is never published: set 'public: false', "
+                "or give the status it has once signed"
+            )
+        if self.status is not AgreementStatus.DRAFT and self.signed is None:
+            raise ValueError(f"an agreement with status '{self.status}' needs a 'signed' date")
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValueError("'valid_until' must not be before 'valid_from'")
+        return self
+
+
+class Contact(Frozen):
+    """A contact person. Their e-mail and phone are private unless marked public."""
+
+    name: Name
+    role: Text | None = None
+    partner: Id | None = None
+    email: Email | None = None
+    phone: Phone | None = None
+    public: Bool = Field(description="Required: may this contact's name and role be shown?")
+    email_public: Bool = False
+    phone_public: Bool = False
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Contact:
+        for field in ("email", "phone"):
+            if getattr(self, f"{field}_public") and not self.public:
+                raise ValueError(f"'{field}_public: true' needs 'public: true' on the contact too")
+            if getattr(self, f"{field}_public") and getattr(self, field) is None:
+                raise ValueError(f"'{field}_public: true' but there is no {field}")
+        return self
+
+
+# ---------------------------------------------------------------- the dossier
+
+
+class Dossier(Frozen):
+    """One coalition's dossier. The slug comes from the file name."""
+
+    name: Name
+    status: DossierStatus
+    type: CooperationType
+    summary: Text | None = Field(default=None, description="One or two sentences for overviews.")
+    started: IsoDate | None = None
+    website: Url | None = None
+    societal_question: Text = Field(
+        description="The interest of residents or clients that the coalition serves."
+    )
+    ambition: Ambition
+    values: list[Value] = Field(default_factory=list)
+    objectives: list[Objective] = Field(default_factory=list)
+    results: list[Result] = Field(default_factory=list)
+    partners: list[Partner] = Field(min_length=1)
+    we: We
+    commissioning: Commissioning | None = None
+    government: list[GovernmentInvolvement] = Field(default_factory=list)
+    governance: Governance
+    themes: list[Theme] = Field(default_factory=list)
+    deliverables: list[Deliverable] = Field(default_factory=list)
+    roles: list[RoleAssignment] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    meeting_place: MeetingPlace | None = None
+    agenda: list[Activity] = Field(default_factory=list)
+    agreements: list[Agreement] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=list)
+    notes: Notes = None
+
+    model_config = Frozen.model_config | {"title": "Dossier of a coalition"}
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a dossier, for editors (yaml-language-server)."""
+    schema = Dossier.model_json_schema(mode="validation")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "dossier.schema.json",
+        **schema,
+    }

@@ -1,0 +1,337 @@
+"""Field types shared by the dossier schema.
+
+Every type here is strict about what YAML may give it: a date must be written
+as text in ISO form, a yes/no field takes only ``true`` or ``false``, and a
+phone number must be quoted. Each type raises ``ValueError`` with a message a
+dossier author can act on; ``validate.py`` adds the file, line and field path.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
+_ID_RE = re.compile(ID_PATTERN)
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$")
+_PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()-]{5,22}$")
+_EMAIL_RE = re.compile(r"^[^@\s<>\"'()]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+_URL_RE = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d+)?(/[^\s<>\"'`]*)?$")
+_HANDLE_RE = re.compile(r"^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9._-]+)?$")
+
+
+class Frozen(BaseModel):
+    """Base of every dossier model: immutable, and unknown fields are errors."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+
+
+def describe(value: Any) -> str:
+    """Say what kind of YAML value an author wrote, for error messages."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (yes/no)"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"text ({shown!r})"
+    if isinstance(value, dict):
+        return "a mapping (key: value pairs)"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
+# ---------------------------------------------------------------- text
+
+
+class LocalizedText(Frozen):
+    """Free text in Dutch, optionally with an English translation."""
+
+    nl: Annotated[str, Field(min_length=1, description="Dutch text (required).")]
+    en: Annotated[str | None, Field(default=None, min_length=1, description="English text.")] = None
+
+    def get(self, lang: str) -> tuple[str, str]:
+        """Return (text, language of that text) for the wanted language."""
+        if lang == "en" and self.en:
+            return self.en, "en"
+        return self.nl, "nl"
+
+
+def _to_localized(value: Any) -> Any:
+    if isinstance(value, str):
+        if not value.strip():
+            raise ValueError("must not be empty")
+        return {"nl": value}
+    if isinstance(value, dict):
+        return value
+    raise ValueError(f"expected text, or a mapping with 'nl' and 'en'; got {describe(value)}")
+
+
+_TEXT_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"type": "string", "minLength": 1},
+        {
+            "type": "object",
+            "properties": {
+                "nl": {"type": "string", "minLength": 1},
+                "en": {"type": "string", "minLength": 1},
+            },
+            "required": ["nl"],
+            "additionalProperties": False,
+        },
+    ],
+    "description": "Text in Dutch, or {nl: ..., en: ...} with an English translation.",
+}
+
+Text = Annotated[LocalizedText, BeforeValidator(_to_localized), WithJsonSchema(_TEXT_SCHEMA)]
+
+
+def _plain_text(value: Any) -> Any:
+    if not isinstance(value, str):
+        raise ValueError(f"expected text, got {describe(value)}")
+    if not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+Name = Annotated[str, BeforeValidator(_plain_text), Field(max_length=200)]
+"""A short single-language label: a person's or organisation's name."""
+
+
+# ---------------------------------------------------------------- scalars
+
+
+def _strict_bool(value: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    raise ValueError(f"expected true or false, got {describe(value)}")
+
+
+Bool = Annotated[bool, BeforeValidator(_strict_bool), WithJsonSchema({"type": "boolean"})]
+
+
+def _score(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"must be a whole number from 1 to 5, got {describe(value)}")
+    if not 1 <= value <= 5:
+        raise ValueError(f"must be 1 to 5, got {value}")
+    return value
+
+
+Score = Annotated[
+    int,
+    BeforeValidator(_score),
+    WithJsonSchema({"type": "integer", "minimum": 1, "maximum": 5}),
+]
+
+
+def _number(minimum: float, maximum: float | None) -> Any:
+    def check(value: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"expected a number, got {describe(value)}")
+        if value < minimum or (maximum is not None and value > maximum):
+            upper = f" to {maximum:g}" if maximum is not None else " or more"
+            raise ValueError(f"must be {minimum:g}{upper}, got {value:g}")
+        return value
+
+    return check
+
+
+DaysPerWeek = Annotated[
+    float,
+    BeforeValidator(_number(0, 7)),
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": 7}),
+]
+Amount = Annotated[
+    float,
+    BeforeValidator(_number(0, None)),
+    WithJsonSchema({"type": "number", "minimum": 0}),
+]
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not _DATE_RE.match(value):
+        raise ValueError(f"expected a date as YYYY-MM-DD, got {describe(value)}")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(_not_a_date(value)) from None
+
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _not_a_date(text: str) -> str:
+    year, month, day = (int(part) for part in text[:10].split("-"))
+    if not 1 <= month <= 12:
+        return f"{text} is not a real date: there is no month {month}"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"{text} is not a real date: {_MONTHS[month - 1]} {year} has {days} days"
+    return f"{text} is not a real date and time"
+
+
+IsoDate = Annotated[
+    date,
+    BeforeValidator(_iso_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": _DATE_RE.pattern}),
+]
+
+
+def _local_datetime(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not _DATETIME_RE.match(value):
+        raise ValueError(
+            "expected a date and time as YYYY-MM-DDTHH:MM (Dutch local time), "
+            f"got {describe(value)}"
+        )
+    try:
+        return datetime.fromisoformat(value.replace(" ", "T"))
+    except ValueError:
+        raise ValueError(_not_a_date(value)) from None
+
+
+LocalDateTime = Annotated[
+    datetime,
+    BeforeValidator(_local_datetime),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": _DATETIME_RE.pattern,
+            "description": "Local time in the Netherlands, YYYY-MM-DDTHH:MM.",
+        }
+    ),
+]
+
+
+def slugify(text: str) -> str:
+    """Turn a name into an id: 'Bibliotheek Oost' becomes 'bibliotheek-oost'."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:63].rstrip("-")
+
+
+def _identifier(value: Any) -> Any:
+    if not isinstance(value, str):
+        raise ValueError(f"expected an id (lowercase text), got {describe(value)}")
+    if not _ID_RE.match(value):
+        hint = slugify(value)
+        suggestion = f"; did you mean '{hint}'?" if hint and _ID_RE.match(hint) else ""
+        raise ValueError(
+            f"'{value}' is not a valid id: use lowercase letters, digits and hyphens, "
+            f"starting with a letter or digit, at most 63 characters{suggestion}"
+        )
+    return value
+
+
+Id = Annotated[
+    str,
+    BeforeValidator(_identifier),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN}),
+]
+
+
+def _url(value: Any) -> Any:
+    if not isinstance(value, str):
+        raise ValueError(f"expected a web address, got {describe(value)}")
+    if not _URL_RE.match(value):
+        raise ValueError(
+            f"'{value}' is not a web address: it must start with https:// or http:// "
+            "and contain no spaces or quotes"
+        )
+    return value
+
+
+Url = Annotated[
+    str, BeforeValidator(_url), WithJsonSchema({"type": "string", "pattern": _URL_RE.pattern})
+]
+
+
+def _email(value: Any) -> Any:
+    if not isinstance(value, str) or not _EMAIL_RE.match(value):
+        raise ValueError(
+            f"expected an e-mail address like naam@voorbeeld.nl, got {describe(value)}"
+        )
+    return value
+
+
+Email = Annotated[
+    str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})
+]
+
+
+def _phone(value: Any) -> Any:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise ValueError(
+            'a phone number must be quoted so its leading 0 is kept: write phone: "020 123 4567"'
+        )
+    if not isinstance(value, str) or not _PHONE_RE.match(value):
+        raise ValueError(
+            "expected a phone number of digits, spaces and hyphens, optionally starting "
+            f"with +, got {describe(value)}"
+        )
+    return value
+
+
+Phone = Annotated[
+    str,
+    BeforeValidator(_phone),
+    WithJsonSchema({"type": "string", "pattern": _PHONE_RE.pattern}),
+]
+
+
+def _handle(value: Any) -> Any:
+    if not isinstance(value, str) or not _HANDLE_RE.match(value):
+        raise ValueError(
+            f"expected a git hosting handle like @naam or @organisatie/team, got {describe(value)}"
+        )
+    return value
+
+
+Handle = Annotated[
+    str, BeforeValidator(_handle), WithJsonSchema({"type": "string", "pattern": _HANDLE_RE.pattern})
+]
+
+
+def _unique(items: list[Any]) -> list[Any]:
+    seen: set[Any] = set()
+    for item in items:
+        key = item.casefold() if isinstance(item, str) else item
+        if key in seen:
+            raise ValueError(f"'{item}' is listed twice")
+        seen.add(key)
+    return items
+
+
+IdList = Annotated[list[Id], AfterValidator(_unique)]
