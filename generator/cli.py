@@ -21,7 +21,7 @@ SCHEMA_FILE = Path("schema/dossier.schema.json")
 
 EPILOG = """\
 exit codes: 0 all well, 1 problems in dossiers, 2 wrong use of the command.
-Documentation: docs/dossier-schrijven.md (Dutch) and README.md."""
+Documentation: README.md, and content/dossier-schrijven.md (Dutch) for authors."""
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -182,7 +182,9 @@ class _Builder:
                     line, col, path, f"YAML tags such as '{event.tag}' are not allowed here"
                 )
             if len(stack) >= MAX_DEPTH:
-                raise _Stop(line, col, path, f"nested too deeply (more than {MAX_DEPTH} levels)")
+                raise _Stop(
+                    line, col, path[:2], f"nested too deeply (more than {MAX_DEPTH} levels)"
+                )
             container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
             stack.append([container, path, None, None, {}])
         return root
@@ -196,6 +198,8 @@ class _Builder:
                 line, col, frame[1], f"YAML tags such as '{event.tag}' are not allowed here"
             )
         key = event.value
+        if not key.strip():
+            raise _Stop(line, col, frame[1], "a key must not be empty")
         if key == "<<":
             raise _Stop(line, col, frame[1], "merge keys (<<) are not allowed in a dossier")
         seen: dict[str, int] = frame[4]
@@ -238,8 +242,12 @@ def parse(text: str, file: str) -> tuple[Any, Positions]:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = err.problem or "not valid YAML"
-        context = f" {err.context}" if err.context else ""
-        raise _Stop(line, col, (), f"YAML syntax error: {what}{context}") from None
+        context = ""
+        if err.context and err.context_mark:
+            context = f" ({err.context} that starts on line {err.context_mark.line + 1})"
+        raise _Stop(
+            line, col, (), f"YAML syntax error: {what}{context}; check the indentation and quotes"
+        ) from None
     except yaml.YAMLError as err:
         raise _Stop(1, 1, (), f"YAML syntax error: {err}") from None
     return value, builder.positions

@@ -38,7 +38,7 @@ def validate(raw: RawDossier) -> ValidDossier | list[Problem]:
     try:
         dossier = Dossier.model_validate(raw.data)
     except ValidationError as err:
-        return [_schema_problem(raw, error) for error in err.errors(include_url=False)]
+        return _without_echoes([_schema_problem(raw, e) for e in err.errors(include_url=False)])
     found = [
         Problem(raw.file, *raw.positions.of_value(path), format_path(path), message)
         for path, message in cross_check(dossier)
@@ -83,6 +83,23 @@ def _schema_problem(raw: RawDossier, error: ErrorDetails) -> Problem:
         )
     line, col = raw.positions.of_value(loc)
     return Problem(raw.file, line, col, format_path(loc) or "(dossier)", _message(error))
+
+
+def _without_echoes(problems: list[Problem]) -> list[Problem]:
+    """Drop "required field 'x' is missing" where a misspelt key already suggests 'x'."""
+    suggested = {
+        (p.file, p.path.rpartition(".")[0], p.message.rsplit("'", 2)[-2])
+        for p in problems
+        if p.message.startswith("unknown field") and "did you mean" in p.message
+    }
+    return [
+        p
+        for p in problems
+        if not (
+            p.message.startswith("required field")
+            and (p.file, p.path.rpartition(".")[0], p.path.rpartition(".")[2]) in suggested
+        )
+    ]
 
 
 def _clean_loc(loc: tuple[int | str, ...]) -> Path:

@@ -1,0 +1,299 @@
+"""Schema rules and cross-checks, one rule per test, on the minimal dossier."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.errors import Problem
+from generator.load import RawDossier, read_dossier
+from generator.model import Approach, CooperationType
+from generator.validate import ValidDossier, validate
+
+from .conftest import FIXTURES
+
+
+def _raw(text: str, tmp_path: Path) -> RawDossier:
+    path = tmp_path / "samen-lezen.yml"
+    path.write_text(text, encoding="utf-8")
+    raw = read_dossier(path, "samen-lezen.yml")
+    assert isinstance(raw, RawDossier), raw
+    return raw
+
+
+def _minimal(tmp_path: Path) -> RawDossier:
+    return _raw((FIXTURES / "minimal.yml").read_text(encoding="utf-8"), tmp_path)
+
+
+def _problems(tmp_path: Path, change: dict[str, Any]) -> list[str]:
+    """Validate the minimal dossier with top-level fields replaced; 'path: message' lines."""
+    raw = _minimal(tmp_path)
+    data = {**raw.data, **change}
+    result = validate(RawDossier(raw.file, raw.slug, data, raw.positions))
+    assert not isinstance(result, ValidDossier), "expected problems"
+    return [f"{p.path}: {p.message}" for p in result]
+
+
+PARTNERS = [
+    {
+        "id": "bieb",
+        "name": "Bibliotheek Noord",
+        "sector": "civil-society",
+        "influence": 4,
+        "dependency": 5,
+    },
+    {
+        "id": "gemeente",
+        "name": "Gemeente Noord",
+        "sector": "public",
+        "influence": 3,
+        "dependency": 2,
+    },
+]
+
+
+def test_minimal_dossier_is_valid(tmp_path: Path) -> None:
+    result = validate(_minimal(tmp_path))
+    assert isinstance(result, ValidDossier)
+    assert result.slug == "samen-lezen"
+    assert result.dossier.partners[0].organisation_id == "bibliotheek-noord"
+
+
+def test_each_type_implies_its_approach() -> None:
+    assert {t: t.approach for t in CooperationType} == {
+        CooperationType.PRODUCTS: Approach.PROJECT_MANAGEMENT,
+        CooperationType.GOALS: Approach.PROGRAMME_MANAGEMENT,
+        CooperationType.MOVEMENT: Approach.NETWORK_GOVERNANCE,
+        CooperationType.PLATFORM: Approach.COMMUNITY_BUILDING,
+    }
+
+
+def test_text_may_be_dutch_only_or_both_languages(tmp_path: Path) -> None:
+    raw = _minimal(tmp_path)
+    data = {**raw.data, "summary": {"nl": "Samen lezen.", "en": "Reading together."}}
+    result = validate(RawDossier(raw.file, raw.slug, data, raw.positions))
+    assert isinstance(result, ValidDossier)
+    assert result.dossier.summary is not None
+    assert result.dossier.summary.get("en") == ("Reading together.", "en")
+    assert result.dossier.societal_question.get("en")[1] == "nl"
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"summary": {"en": "only English"}}, "summary.nl: required field 'nl' is missing"),
+        ({"summary": {"nl": "x", "fr": "y"}}, "summary.fr: unknown field 'fr'"),
+        ({"summary": 12}, "summary: expected text, or a mapping with 'nl' and 'en'"),
+        ({"status": "concept"}, "status: must be one of: draft, active, paused, ended"),
+        ({"website": "javascript:alert(1)"}, "website: 'javascript:alert(1)' is not a web address"),
+        ({"started": 20260101}, "started: expected a date as YYYY-MM-DD, got a number"),
+        ({"started": "2026-13-01"}, "started: 2026-13-01 is not a real date: there is no month 13"),
+    ],
+)
+def test_schema_messages(tmp_path: Path, change: dict[str, Any], expected: str) -> None:
+    problems = _problems(tmp_path, change)
+    assert any(p.startswith(expected) for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            {"partners": [*PARTNERS, {**PARTNERS[0], "name": "Tweede"}]},
+            "partners[2].id: partner id 'bieb' is used twice (also partners[0])",
+        ),
+        (
+            {
+                "governance": {
+                    "steering_group": {"members": ["bieb"]},
+                    "referee": {"name": "Gemeente Noord"},
+                }
+            },
+            "governance.referee.name: the referee must be independent, but 'Gemeente Noord' "
+            "is a partner",
+        ),
+        (
+            {
+                "results": [
+                    {"id": "r", "title": "x", "date": "2026-01-01", "objectives": ["bestaat-niet"]}
+                ]
+            },
+            "results[0].objectives[0]: unknown objective 'bestaat-niet'; the dossier defines "
+            "no objectives",
+        ),
+        (
+            {"we": {"members": ["bieb"], "mandates": [{"partner": "gemeente", "may": ["sign"]}]}},
+            "we.mandates[0].partner: 'gemeente' has a mandate but is not one of we.members",
+        ),
+        (
+            {"themes": [{"id": "lezen", "name": "Lezen"}, {"id": "schrijven", "name": "S"}]},
+            "themes[1].id: theme 'schrijven' has no lead: add it to 'roles'",
+        ),
+        (
+            {"roles": [{"theme": "lezen", "lead": "bieb", "informed": ["bieb"]}]},
+            "roles[0]: 'bieb' has more than one role here; give one",
+        ),
+        (
+            {"roles": [{"lead": "bieb"}]},
+            "roles[0]: give either 'theme' or 'deliverable' (exactly one)",
+        ),
+        (
+            {"type": "goals", "objectives": [{"id": "o", "title": "Doel"}]},
+            "objectives[0]: objective 'o' needs 'indicator': a 'goals' coalition works "
+            "result-oriented",
+        ),
+        ({"type": "products"}, "type: a 'products' coalition names what it delivers"),
+        ({"type": "platform"}, "type: a 'platform' coalition names its meeting place"),
+        (
+            {
+                "agenda": [
+                    {
+                        "id": "a",
+                        "title": "x",
+                        "start": "2026-12-01T10:00",
+                        "organisers": ["bieb"],
+                        "public": False,
+                    }
+                ]
+            },
+            "agenda: a 'movement' coalition has at least one public activity open to newcomers",
+        ),
+        (
+            {
+                "places": [{"id": "thuis", "name": "Thuis", "public": False}],
+                "meeting_place": {"place": "thuis"},
+            },
+            "meeting_place.place: the meeting place must be a public place",
+        ),
+        (
+            {"ambition": {"statement": "x", "endorsed_by": []}},
+            "ambition.endorsed_by: must have at least 1 item",
+        ),
+    ],
+)
+def test_cross_checks(tmp_path: Path, change: dict[str, Any], expected: str) -> None:
+    problems = _problems(tmp_path, change)
+    assert any(p.startswith(expected) for p in problems), problems
+
+
+ACTIVITY = {"id": "a", "title": "x", "start": "2026-12-01T10:00", "organisers": ["bieb"]}
+
+
+@pytest.mark.parametrize(
+    ("activity", "expected"),
+    [
+        (
+            {"public": True, "place": "thuis"},
+            "agenda[1].place: a public activity cannot meet at 'thuis', which is not public; "
+            "make the place public or the activity not",
+        ),
+        (
+            {"public": False, "open_to_newcomers": True, "how_to_join": "x"},
+            "agenda[1].open_to_newcomers: an activity open to newcomers must be public",
+        ),
+        (
+            {"public": True, "open_to_newcomers": True},
+            "agenda[1].how_to_join: an activity open to newcomers needs 'how_to_join' or "
+            "'registration'",
+        ),
+        ({"public": True, "end": "2026-12-01T09:00"}, "agenda[1]: 'end' must be after 'start'"),
+        ({"public": "ja"}, "agenda[1].public: expected true or false, got text ('ja')"),
+        ({}, "agenda[1].public: required field 'public' is missing"),
+    ],
+)
+def test_activity_rules(tmp_path: Path, activity: dict[str, Any], expected: str) -> None:
+    raw = _minimal(tmp_path)
+    data = {
+        **raw.data,
+        "places": [{"id": "thuis", "name": "Thuis", "public": False}],
+        "agenda": [*raw.data["agenda"], {**ACTIVITY, **activity, "id": "b"}],
+    }
+    result = validate(RawDossier(raw.file, raw.slug, data, raw.positions))
+    assert isinstance(result, list)
+    assert expected in [f"{p.path}: {p.message}" for p in result]
+
+
+AGREEMENT = {"id": "c", "title": "Convenant", "kind": "covenant", "parties": ["bieb", "gemeente"]}
+
+
+@pytest.mark.parametrize(
+    ("agreement", "expected"),
+    [
+        (
+            {"status": "draft", "public": True},
+            "a draft agreement is never published: set 'public: false', or give the status it "
+            "has once signed",
+        ),
+        (
+            {"status": "signed", "public": True},
+            "an agreement with status 'signed' needs a 'signed' date",
+        ),
+        (
+            {
+                "status": "draft",
+                "public": False,
+                "valid_from": "2027-01-01",
+                "valid_until": "2026-01-01",
+            },
+            "'valid_until' must not be before 'valid_from'",
+        ),
+        (
+            {"status": "draft", "public": False, "parties": ["bieb"]},
+            "must have at least 2 items, got 1",
+        ),
+    ],
+)
+def test_agreement_rules(tmp_path: Path, agreement: dict[str, Any], expected: str) -> None:
+    problems = _problems(tmp_path, {"agreements": [{**AGREEMENT, **agreement}]})
+    assert any(p.endswith(expected) for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("contact", "expected"),
+    [
+        (
+            {"public": False, "email": "a@b.example", "email_public": True},
+            "'email_public: true' needs 'public: true' on the contact too",
+        ),
+        ({"public": True, "phone_public": True}, "'phone_public: true' but there is no phone"),
+        (
+            {"public": True, "phone": 612345678},
+            "a phone number must be quoted so its leading 0 is kept",
+        ),
+        ({"public": True, "email": "geen adres"}, "expected an e-mail address"),
+    ],
+)
+def test_contact_rules(tmp_path: Path, contact: dict[str, Any], expected: str) -> None:
+    problems = _problems(tmp_path, {"contacts": [{"name": "Sanne", **contact}]})
+    assert any(expected in p for p in problems), problems
+
+
+def test_phone_number_quoted_is_kept_exactly(tmp_path: Path) -> None:
+    raw = _minimal(tmp_path)
+    data = {**raw.data, "contacts": [{"name": "S", "phone": "0612345678", "public": False}]}
+    result = validate(RawDossier(raw.file, raw.slug, data, raw.positions))
+    assert isinstance(result, ValidDossier)
+    assert result.dossier.contacts[0].phone == "0612345678"
+
+
+def test_no_and_yes_stay_text_where_text_is_expected(tmp_path: Path) -> None:
+    text = (FIXTURES / "minimal.yml").read_text(encoding="utf-8")
+    text = text.replace("name: Lezen", "name: NO").replace(
+        "how_to_join: Loop binnen.", "how_to_join: yes"
+    )
+    result = validate(_raw(text + "summary: on\n", tmp_path))
+    assert isinstance(result, ValidDossier), result
+    assert result.dossier.themes[0].name.nl == "NO"
+    assert result.dossier.agenda[0].how_to_join is not None
+    assert result.dossier.agenda[0].how_to_join.nl == "yes"
+    assert result.dossier.summary is not None and result.dossier.summary.nl == "on"
+
+
+def test_problems_point_at_the_line_of_the_field(tmp_path: Path) -> None:
+    text = (FIXTURES / "minimal.yml").read_text(encoding="utf-8")
+    result = validate(_raw(text.replace("dependency: 2", "dependency: 9"), tmp_path))
+    assert result == [
+        Problem("samen-lezen.yml", 21, 17, "partners[1].dependency", "must be 1 to 5, got 9")
+    ]
