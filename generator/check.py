@@ -7,8 +7,8 @@ from pathlib import Path
 
 from .errors import Problem
 from .load import load_folder
-from .model import DossierStatus
 from .validate import ValidDossier, validate_all
+from .vocabulary import DossierStatus
 
 
 @dataclass(frozen=True)

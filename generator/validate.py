@@ -20,8 +20,9 @@ from pydantic_core import ErrorDetails
 
 from .errors import Path, Problem, format_path
 from .load import RawDossier
-from .model import CooperationType, Dossier, DossierStatus
+from .model import Dossier
 from .types import describe
+from .vocabulary import CooperationType, DossierStatus
 
 
 @dataclass(frozen=True)

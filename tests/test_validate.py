@@ -9,8 +9,8 @@ import pytest
 
 from generator.errors import Problem
 from generator.load import RawDossier, read_dossier
-from generator.model import Approach, CooperationType
 from generator.validate import ValidDossier, validate
+from generator.vocabulary import Approach, CooperationType
 
 from .conftest import FIXTURES
 

@@ -1,0 +1,304 @@
+"""The public model: only what may be shown on the site, in feeds and exports.
+
+Built by ``publish.py`` and nothing else. Every class here names its fields
+one by one; there is no way to copy a dossier object wholesale, so a field
+added to the dossier schema stays private until someone adds it here on
+purpose. Renderers import this module and ``vocabulary.py`` only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .vocabulary import (
+    AgreementKind,
+    AgreementStatus,
+    CooperationType,
+    DossierStatus,
+    Funding,
+    GovernmentRole,
+    Mandate,
+    ObjectiveStatus,
+    Period,
+    Relationship,
+    Sector,
+)
+
+
+@dataclass(frozen=True)
+class Text:
+    """Free text in Dutch, with an English translation where the dossier gives one."""
+
+    nl: str
+    en: str | None = None
+
+    def get(self, lang: str) -> tuple[str, str]:
+        """(text, its language) for the wanted language; Dutch when there is no English."""
+        if lang == "en" and self.en:
+            return self.en, "en"
+        return self.nl, "nl"
+
+
+@dataclass(frozen=True)
+class Endorsement:
+    partner: str
+    since: date
+
+
+@dataclass(frozen=True)
+class Ambition:
+    statement: Text
+    endorsed_by: tuple[Endorsement, ...]
+    explanation: Text | None
+
+
+@dataclass(frozen=True)
+class Value:
+    name: Text
+    meaning: Text | None
+
+
+@dataclass(frozen=True)
+class Objective:
+    id: str
+    title: Text
+    contribution: Text | None
+    indicator: Text | None
+    baseline: Text | None
+    target: Text | None
+    deadline: date | None
+    status: ObjectiveStatus
+
+
+@dataclass(frozen=True)
+class Result:
+    id: str
+    title: Text
+    date: date
+    objectives: tuple[str, ...]
+    description: Text | None
+    evidence: str | None
+
+
+@dataclass(frozen=True)
+class Position:
+    influence: int
+    dependency: int
+
+
+@dataclass(frozen=True)
+class TimeInvestment:
+    days_per_week: float
+    compensated: bool
+    note: Text | None
+
+
+@dataclass(frozen=True)
+class Partner:
+    id: str
+    name: str
+    organisation: str
+    sector: Sector
+    website: str | None
+    description: Text | None
+    now: Position
+    target: Position | None
+    strategy: Text | None
+    relationship: Relationship | None
+    funding: Funding | None
+    time: TimeInvestment | None
+
+    @property
+    def below_ambition_line(self) -> bool:
+        """Seed 001: the influence needed rises with our dependency on a partner."""
+        return self.now.influence < self.now.dependency
+
+
+@dataclass(frozen=True)
+class MandateGrant:
+    partner: str
+    may: tuple[Mandate, ...]
+    scope: Text | None
+
+
+@dataclass(frozen=True)
+class We:
+    description: Text | None
+    members: tuple[str, ...]
+    mandates: tuple[MandateGrant, ...]
+
+
+@dataclass(frozen=True)
+class Commissioning:
+    commissioners: tuple[str, ...]
+    represented_by: str
+    description: Text | None
+
+
+@dataclass(frozen=True)
+class GovernmentInvolvement:
+    partner: str
+    roles: tuple[GovernmentRole, ...]
+    involvement: Text | None
+
+
+@dataclass(frozen=True)
+class SteeringGroup:
+    members: tuple[str, ...]
+    chair: str | None
+    meets: Text | None
+
+
+@dataclass(frozen=True)
+class Referee:
+    name: str
+    organisation: str | None
+    role: Text | None
+
+
+@dataclass(frozen=True)
+class Governance:
+    steering_group: SteeringGroup
+    referee: Referee | None
+    escalation: tuple[Text, ...]
+    description: Text | None
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    name: Text
+    description: Text | None
+
+
+@dataclass(frozen=True)
+class Deliverable:
+    id: str
+    name: Text
+    theme: str | None
+    description: Text | None
+
+
+@dataclass(frozen=True)
+class RoleAssignment:
+    subject: str
+    is_theme: bool
+    lead: str
+    contributes: tuple[str, ...]
+    consulted: tuple[str, ...]
+    informed: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    name: str
+    address: Text | None
+    url: str | None
+    accessibility: Text | None
+
+
+@dataclass(frozen=True)
+class MeetingPlace:
+    place: str
+    description: Text | None
+
+
+@dataclass(frozen=True)
+class Activity:
+    id: str
+    title: Text
+    start: datetime
+    end: datetime | None
+    description: Text | None
+    theme: str | None
+    place: str | None
+    online: str | None
+    organisers: tuple[str, ...]
+    open_to_newcomers: bool
+    how_to_join: Text | None
+    registration: str | None
+
+
+@dataclass(frozen=True)
+class Investment:
+    partner: str
+    amount: float
+    currency: str
+    per: Period
+    description: Text | None
+
+
+@dataclass(frozen=True)
+class Risk:
+    what: Text
+    borne_by: tuple[str, ...]
+    mitigation: Text | None
+
+
+@dataclass(frozen=True)
+class Agreement:
+    id: str
+    title: Text
+    kind: AgreementKind
+    parties: tuple[str, ...]
+    status: AgreementStatus
+    signed: date | None
+    valid_from: date | None
+    valid_until: date | None
+    summary: Text | None
+    document: str | None
+    investments: tuple[Investment, ...]
+    ownership: Text | None
+    exploitation: Text | None
+    risks: tuple[Risk, ...]
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    role: Text | None
+    partner: str | None
+    email: str | None
+    phone: str | None
+
+
+@dataclass(frozen=True)
+class Coalition:
+    slug: str
+    name: str
+    status: DossierStatus
+    type: CooperationType
+    summary: Text | None
+    started: date | None
+    website: str | None
+    societal_question: Text
+    ambition: Ambition
+    values: tuple[Value, ...]
+    objectives: tuple[Objective, ...]
+    results: tuple[Result, ...]
+    partners: tuple[Partner, ...]
+    we: We
+    commissioning: Commissioning | None
+    government: tuple[GovernmentInvolvement, ...]
+    governance: Governance
+    themes: tuple[Theme, ...]
+    deliverables: tuple[Deliverable, ...]
+    roles: tuple[RoleAssignment, ...]
+    places: tuple[Place, ...]
+    meeting_place: MeetingPlace | None
+    agenda: tuple[Activity, ...]
+    agreements: tuple[Agreement, ...]
+    contacts: tuple[Contact, ...]
+
+    def partner(self, partner_id: str) -> Partner:
+        return next(p for p in self.partners if p.id == partner_id)
+
+
+@dataclass(frozen=True)
+class PublicSite:
+    """Everything the renderers may use: published coalitions and the build date."""
+
+    coalitions: tuple[Coalition, ...]
+    build_date: date
