@@ -84,6 +84,17 @@ class _Stop(Exception):
         self.line, self.column, self.path, self.message = line, column, path, message
 
 
+class WrittenFloat(float):
+    """A float that remembers how it was written, so '250.000' can be questioned."""
+
+    written: str
+
+    def __new__(cls, text: str) -> WrittenFloat:
+        value = super().__new__(cls, text)
+        value.written = text
+        return value
+
+
 def resolve_plain(text: str) -> Any:
     """The value of an unquoted scalar under the YAML 1.2 core schema."""
     if _NULL.match(text):
@@ -97,7 +108,7 @@ def resolve_plain(text: str) -> Any:
     if _INT16.match(text):
         return int(text[2:], 16)
     if _FLOAT.match(text):
-        return float(text)
+        return WrittenFloat(text)
     if _INF.match(text):
         return -math.inf if text.startswith("-") else math.inf
     if _NAN.match(text):
@@ -220,7 +231,7 @@ class _Builder:
             return ()
         container, path, key = stack[-1][0], stack[-1][1], stack[-1][2]
         if isinstance(container, dict):
-            return (*path, key)
+            return path if key is None else (*path, key)
         return (*path, len(container))
 
     @staticmethod

@@ -1,8 +1,10 @@
 """The dossier schema: one coalition (samenwerkingsverband) per YAML file.
 
 Every concept of the domain has a home here. The models are frozen and reject
-unknown fields. What may be published is explicit: see ``PRIVACY_RULES`` and
-``docs/dossier-schrijven.md``; ``publish.py`` is the one place that applies it.
+unknown fields. What may be published is explicit (a required ``public`` flag
+on activities, agreements, contacts and places; ``notes`` never; drafts never);
+``publish.py`` is the one place that applies it, and
+``content/dossier-schrijven.md`` explains it to authors.
 """
 
 from __future__ import annotations

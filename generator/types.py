@@ -141,10 +141,20 @@ Score = Annotated[
 ]
 
 
+_THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
+
+
 def _number(minimum: float, maximum: float | None) -> Any:
     def check(value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ValueError(f"expected a number, got {describe(value)}")
+        written = getattr(value, "written", "")
+        if _THOUSANDS.match(written):
+            plain = written.replace(".", "")
+            raise ValueError(
+                f"'{written}' would read as {value:g}, because a dot is a decimal point in "
+                f"YAML; write {plain}, without thousands separators"
+            )
         if value < minimum or (maximum is not None and value > maximum):
             upper = f" to {maximum:g}" if maximum is not None else " or more"
             raise ValueError(f"must be {minimum:g}{upper}, got {value:g}")

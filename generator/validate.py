@@ -63,7 +63,7 @@ def validate_all(raws: Iterable[RawDossier]) -> tuple[list[ValidDossier], list[P
 
 
 def _schema_problem(raw: RawDossier, error: ErrorDetails) -> Problem:
-    loc = _clean_loc(error["loc"])
+    loc: Path = tuple(error["loc"])
     kind = error["type"]
     if kind == "extra_forbidden":
         line, col = raw.positions.of_key(loc)
@@ -101,12 +101,6 @@ def _without_echoes(problems: list[Problem]) -> list[Problem]:
             and (p.file, p.path.rpartition(".")[0], p.path.rpartition(".")[2]) in suggested
         )
     ]
-
-
-def _clean_loc(loc: tuple[int | str, ...]) -> Path:
-    # Pydantic puts the name of a validator function in the location of
-    # Annotated types (e.g. 'function-before[...]'); authors never wrote that.
-    return tuple(part for part in loc if not (isinstance(part, str) and "[" in part))
 
 
 def _message(error: ErrorDetails) -> str:

@@ -41,7 +41,7 @@ from .conftest import FIXTURES
 )
 def test_plain_scalars_follow_yaml_1_2_core(text: str, value: object) -> None:
     assert resolve_plain(text) == value
-    assert type(resolve_plain(text)) is type(value)
+    assert isinstance(resolve_plain(text), type(value))
 
 
 def test_special_floats() -> None:
@@ -109,6 +109,8 @@ def test_non_utf8_byte_is_reported_with_its_position(tmp_path: Path) -> None:
         ("<<: {a: 1}\n", "merge keys (<<) are not allowed"),
         ("? [a, b]\n: 1\n", "a key must be a plain word"),
         ("a: 1\nb: *x\n", "aliases (*x) are not allowed"),
+        ("{*x: 1}\n", "aliases (*x) are not allowed"),
+        ("? \n: 1\n", "a key must not be empty"),
     ],
 )
 def test_yaml_features_a_dossier_does_not_need_are_refused(

@@ -270,6 +270,20 @@ def test_contact_rules(tmp_path: Path, contact: dict[str, Any], expected: str) -
     assert any(expected in p for p in problems), problems
 
 
+def test_dutch_thousands_separator_is_not_taken_as_a_decimal_point(tmp_path: Path) -> None:
+    text = (FIXTURES / "minimal.yml").read_text(encoding="utf-8")
+    text += (
+        "agreements:\n  - {id: c, title: C, kind: covenant, parties: [bieb, gemeente],\n"
+        "     status: signed, signed: 2026-01-01, public: true,\n"
+        "     investments: [{partner: bieb, amount: 250.000}, {partner: bieb, amount: 12.5}]}\n"
+    )
+    result = validate(_raw(text, tmp_path))
+    assert [f"{p.path}: {p.message}" for p in result] == [  # type: ignore[union-attr]
+        "agreements[0].investments[0].amount: '250.000' would read as 250, because a dot is "
+        "a decimal point in YAML; write 250000, without thousands separators"
+    ]
+
+
 def test_phone_number_quoted_is_kept_exactly(tmp_path: Path) -> None:
     raw = _minimal(tmp_path)
     data = {**raw.data, "contacts": [{"name": "S", "phone": "0612345678", "public": False}]}
