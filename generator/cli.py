@@ -8,20 +8,29 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import subprocess
 import sys
+import time
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from . import errors
 from .check import check_folder
+from .errors import DossierError
 from .model import json_schema
+from .site import generate
+from .write import WriteError, write_tree
 
 DEFAULT_DIR = Path("coalitions")
+CONTENT_DIR = Path("content")
+MKDOCS_CONFIGS = (("nl", "mkdocs.yml", "site"), ("en", "mkdocs.en.yml", "site/en"))
 SCHEMA_FILE = Path("schema/dossier.schema.json")
 
 EPILOG = """\
 exit codes: 0 all well, 1 problems in dossiers, 2 wrong use of the command.
-Documentation: README.md, and content/dossier-schrijven.md (Dutch) for authors."""
+Documentation: README.md, and content/nl/dossier-schrijven.md (Dutch) for authors."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -57,6 +66,39 @@ def _parser() -> argparse.ArgumentParser:
         "pull request (default: %(default)s)",
     )
 
+    build = sub.add_parser(
+        "build",
+        help="check the dossiers, write the pages and build the site in site/",
+        description=(
+            "Check every dossier, publish what is public, write the generated pages into "
+            "content/nl and content/en, then build the Dutch site into site/ and the English "
+            "one into site/en/ with MkDocs. Stops with the problems if any dossier has one."
+        ),
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    build.add_argument(
+        "--dir",
+        type=Path,
+        default=DEFAULT_DIR,
+        help="folder with the dossiers (default: %(default)s)",
+    )
+    build.add_argument(
+        "--content",
+        type=Path,
+        default=CONTENT_DIR,
+        help="docs folder with nl/ and en/ (default: %(default)s)",
+    )
+    build.add_argument(
+        "--date",
+        type=_date_arg,
+        default=None,
+        help="build date YYYY-MM-DD: what counts as upcoming (default: today)",
+    )
+    build.add_argument(
+        "--pages-only", action="store_true", help="write the pages but do not run MkDocs"
+    )
+
     schema = sub.add_parser(
         "schema",
         help="write the JSON Schema of a dossier, for editors",
@@ -82,6 +124,56 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if report.problems else 0
 
 
+def _date_arg(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
+
+
+def _build(args: argparse.Namespace) -> int:
+    build_date = args.date or date.today()
+    try:
+        outputs = generate(args.dir, build_date)
+    except DossierError as err:
+        sys.stdout.write(errors.render(err.problems, "text"))
+        print(f"{len(err.problems)} problem(s) in the dossiers: nothing was built", file=sys.stderr)
+        return 1
+    print(outputs.report.summary(), file=sys.stderr)
+    print(
+        f"published {len(outputs.site.coalitions)} coalitions (build date {build_date})",
+        file=sys.stderr,
+    )
+    for lang, files in outputs.files.items():
+        try:
+            done = write_tree(args.content / lang, files)
+        except WriteError as err:
+            print(f"dossiers: {err}", file=sys.stderr)
+            return 1
+        print(
+            f"{args.content / lang}: {len(files)} pages ({done.written} written, "
+            f"{done.unchanged} unchanged, {done.removed} removed)",
+            file=sys.stderr,
+        )
+    if args.pages_only:
+        return 0
+    for lang, config, target in MKDOCS_CONFIGS:
+        print(f"building the site ({lang}) with MkDocs into {target}/ ...", file=sys.stderr)
+        started = time.monotonic()
+        done_run = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "-f", config],
+            check=False,
+            # The engine's end-of-life banner is known and tracked in the README.
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+        if done_run.returncode != 0:
+            print(f"dossiers: MkDocs failed for {config}", file=sys.stderr)
+            return 1
+        print(f"  done in {time.monotonic() - started:.1f} s", file=sys.stderr)
+    print("site ready: open site/index.html, or run 'make serve'", file=sys.stderr)
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     text = schema_text()
     if str(args.output) == "-":
@@ -98,7 +190,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"check": _check, "schema": _schema}
+    handlers = {"check": _check, "build": _build, "schema": _schema}
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:

@@ -4,7 +4,7 @@ Every concept of the domain has a home here. The models are frozen and reject
 unknown fields. What may be published is explicit (a required ``public`` flag
 on activities, agreements, contacts and places; ``notes`` never; drafts never);
 ``publish.py`` is the one place that applies it, and
-``content/dossier-schrijven.md`` explains it to authors.
+``content/nl/dossier-schrijven.md`` explains it to authors.
 """
 
 from __future__ import annotations

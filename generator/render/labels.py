@@ -1,0 +1,357 @@
+"""Every label the site shows, in Dutch and English, and date formats.
+
+The vocabulary of the dossier (types, statuses, roles) is translated here,
+not in the dossier: authors write `type: goals`, readers see "Doelen
+realiseren" or "Realising goals".
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+LANGS = ("nl", "en")
+
+# Where each kind of generated page lives, per language.
+SECTIONS = {
+    "nl": {
+        "coalitions": "coalities",
+        "organisations": "organisaties",
+        "agenda": "agenda",
+        "take_part": "meedoen",
+    },
+    "en": {
+        "coalitions": "coalitions",
+        "organisations": "organisations",
+        "agenda": "agenda",
+        "take_part": "take-part",
+    },
+}
+
+_VOCABULARY: dict[str, dict[str, tuple[str, str]]] = {
+    "type": {
+        "products": ("Samen producten of diensten leveren", "Delivering products or services"),
+        "goals": ("Samen doelen realiseren", "Realising goals together"),
+        "movement": ("Een beweging op gang brengen", "Starting a movement"),
+        "platform": (
+            "Een platform voor ontmoeting en leren",
+            "A platform for meeting and learning",
+        ),
+    },
+    "approach": {
+        "project-management": ("projectmanagement", "project management"),
+        "programme-management": ("programmamanagement", "programme management"),
+        "network-governance": ("netwerksturing", "network governance"),
+        "community-building": ("community-opbouw", "community building"),
+    },
+    "status": {
+        "draft": ("concept", "draft"),
+        "active": ("actief", "active"),
+        "paused": ("gepauzeerd", "paused"),
+        "ended": ("beëindigd", "ended"),
+    },
+    "sector": {
+        "public": ("overheid", "public sector"),
+        "private": ("bedrijfsleven", "private sector"),
+        "civil-society": ("maatschappelijke organisatie", "civil society"),
+        "education": ("onderwijs", "education"),
+        "knowledge": ("kennisinstelling", "knowledge institution"),
+    },
+    "objective": {
+        "not-started": ("nog niet begonnen", "not started"),
+        "on-track": ("op koers", "on track"),
+        "at-risk": ("risico", "at risk"),
+        "off-track": ("achter op schema", "off track"),
+        "achieved": ("behaald", "achieved"),
+        "dropped": ("vervallen", "dropped"),
+    },
+    "government": {
+        "initiator": ("initiatiefnemer", "initiator"),
+        "commissioner": ("opdrachtgever", "commissioner"),
+        "partner": ("partner", "partner"),
+        "funder": ("financier", "funder"),
+        "referee": ("scheidsrechter", "referee"),
+    },
+    "relationship": {
+        "multi-year-partnership": ("meerjarig partnerschap", "multi-year partnership"),
+        "business": ("zakelijke relatie", "business relationship"),
+    },
+    "funding": {
+        "contract": ("opdracht", "contract"),
+        "subsidy": ("subsidie", "subsidy"),
+        "own-funds": ("eigen middelen", "own funds"),
+    },
+    "mandate": {
+        "speak": ("spreken namens het verband", "speak for the coalition"),
+        "sign": ("tekenen", "sign"),
+        "spend": ("geld uitgeven", "spend money"),
+    },
+    "agreement_kind": {
+        "covenant": ("convenant", "covenant"),
+        "contract": ("contract", "contract"),
+        "letter-of-intent": ("intentieverklaring", "letter of intent"),
+        "cooperation-agreement": ("samenwerkingsovereenkomst", "cooperation agreement"),
+        "subsidy-decision": ("subsidiebeschikking", "subsidy decision"),
+        "other": ("andere afspraak", "other agreement"),
+    },
+    "agreement_status": {
+        "draft": ("concept", "draft"),
+        "signed": ("getekend", "signed"),
+        "in-force": ("van kracht", "in force"),
+        "ended": ("afgelopen", "ended"),
+        "terminated": ("opgezegd", "terminated"),
+    },
+    "period": {
+        "once": ("eenmalig", "once"),
+        "month": ("per maand", "per month"),
+        "year": ("per jaar", "per year"),
+    },
+    "role": {
+        "lead": ("trekker", "lead"),
+        "contributes": ("draagt bij", "contributes"),
+        "consulted": ("geraadpleegd", "consulted"),
+        "informed": ("geïnformeerd", "informed"),
+    },
+}
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "overview": ("Overzicht", "Overview"),
+    "type": ("Soort samenwerking", "Type of cooperation"),
+    "approach": ("Aanpak", "Approach"),
+    "status": ("Status", "Status"),
+    "started": ("Gestart", "Started"),
+    "website": ("Website", "Website"),
+    "societal_question": ("Maatschappelijke opgave", "Societal question"),
+    "ambition": ("Ambitie", "Ambition"),
+    "endorsed_by": ("Wie de ambitie onderschrijft", "Who endorses the ambition"),
+    "since": ("Sinds", "Since"),
+    "values": ("Gedeelde waarden", "Shared values"),
+    "we": ("Wie wij zijn", "Who we are"),
+    "members": ("Leden", "Members"),
+    "mandates": ("Wie namens ons spreekt en handelt", "Who speaks and acts for us"),
+    "may": ("Mag", "May"),
+    "scope": ("Reikwijdte", "Scope"),
+    "commissioning": ("Gedeeld opdrachtgeverschap", "Shared commissioning"),
+    "commissioners": ("Opdrachtgevers", "Commissioners"),
+    "represented_by": ("Vertegenwoordigd door", "Represented by"),
+    "government": ("Rol van de overheid", "Role of government"),
+    "governance": ("Sturing", "Governance"),
+    "steering_group": ("Stuurgroep", "Steering group"),
+    "chair": ("Voorzitter", "Chair"),
+    "meets": ("Vergadert", "Meets"),
+    "referee": ("Onafhankelijke scheidsrechter", "Independent referee"),
+    "escalation": ("Als we het oneens zijn", "When we disagree"),
+    "meeting_place": ("Ontmoetingsplek", "Meeting place"),
+    "objectives": ("Doelen en resultaten", "Objectives and results"),
+    "objective": ("Doel", "Objective"),
+    "indicator": ("Indicator", "Indicator"),
+    "baseline": ("Nulmeting", "Baseline"),
+    "target": ("Streefwaarde", "Target"),
+    "deadline": ("Deadline", "Deadline"),
+    "results": ("Behaalde resultaten", "Results achieved"),
+    "evidence": ("bron", "source"),
+    "agenda": ("Agenda", "Agenda"),
+    "upcoming": ("Binnenkort", "Upcoming"),
+    "past": ("Geweest", "Past"),
+    "no_upcoming": (
+        "Er staan nu geen openbare activiteiten gepland.",
+        "No public activities are planned at the moment.",
+    ),
+    "open_to_newcomers": ("Open voor nieuwkomers", "Open to newcomers"),
+    "when": ("Wanneer", "When"),
+    "where": ("Waar", "Where"),
+    "online": ("Online", "Online"),
+    "theme": ("Thema", "Theme"),
+    "organisers": ("Organisatie", "Organised by"),
+    "how_to_join": ("Meedoen", "How to join"),
+    "registration": ("Aanmelden", "Register"),
+    "roles": ("Rolverdeling", "Role division"),
+    "roles_intro": (
+        "Wie trekt welk thema of onderdeel, wie draagt bij, wie wordt geraadpleegd en wie "
+        "geïnformeerd.",
+        "Who leads each theme or deliverable, who contributes, who is consulted and who is "
+        "informed.",
+    ),
+    "subject": ("Thema of onderdeel", "Theme or deliverable"),
+    "deliverables": ("Wat we leveren", "What we deliver"),
+    "agreements": ("Afspraken", "Agreements"),
+    "kind": ("Soort", "Kind"),
+    "parties": ("Partijen", "Parties"),
+    "signed": ("Getekend", "Signed"),
+    "valid": ("Looptijd", "Valid"),
+    "document": ("Document", "Document"),
+    "read_document": ("Lees het document", "Read the document"),
+    "investments": ("Investeringen", "Investments"),
+    "partner": ("Partner", "Partner"),
+    "amount": ("Bedrag", "Amount"),
+    "ownership": ("Eigendom", "Ownership"),
+    "exploitation": ("Exploitatie", "Exploitation"),
+    "risks": ("Risico's", "Risks"),
+    "risk": ("Risico", "Risk"),
+    "borne_by": ("Gedragen door", "Borne by"),
+    "mitigation": ("Beheersing", "Mitigation"),
+    "time": ("Tijdsinvestering", "Time invested"),
+    "days_per_week": ("Dagen per week", "Days per week"),
+    "compensated": ("Vergoed", "Compensated"),
+    "yes": ("ja", "yes"),
+    "no": ("nee", "no"),
+    "note": ("Toelichting", "Note"),
+    "analysis": ("Partneranalyse", "Partner analysis"),
+    "analysis_intro": (
+        "Per partner: de invloed op het maatschappelijke doel (1 tot 5) en hoe afhankelijk we "
+        "van deze partner zijn (1: veel alternatieven, 5: geen). Hoe afhankelijker we zijn, hoe "
+        "meer invloed we nodig hebben: partners onder die ambitielijn vragen om investering.",
+        "Per partner: its influence on the societal goal (1 to 5) and how much we depend on it "
+        "(1: many alternatives, 5: none). The more we depend on a partner, the more influence "
+        "we need from it: partners below that ambition line call for investment.",
+    ),
+    "chart_placeholder": (
+        "De tabel hieronder geeft de gegevens van de matrix.",
+        "The table below holds the data of the matrix.",
+    ),
+    "sector": ("Sector", "Sector"),
+    "influence": ("Invloed", "Influence"),
+    "dependency": ("Afhankelijkheid", "Dependency"),
+    "ambition_line": ("Ambitielijn", "Ambition line"),
+    "below_line": ("onder de lijn", "below the line"),
+    "above_line": ("op of boven de lijn", "on or above the line"),
+    "target_position": ("Beoogde positie", "Target position"),
+    "strategy": ("Ontwikkelstrategie", "Development strategy"),
+    "relationship": ("Relatie", "Relationship"),
+    "funding": ("Financiering", "Funding"),
+    "partners": ("Partners", "Partners"),
+    "contact": ("Contact", "Contact"),
+    "name": ("Naam", "Name"),
+    "role": ("Rol", "Role"),
+    "email": ("E-mail", "E-mail"),
+    "phone": ("Telefoon", "Phone"),
+    "coalition": ("Samenwerkingsverband", "Coalition"),
+    "coalitions": ("Samenwerkingsverbanden", "Coalitions"),
+    "coalitions_intro": (
+        "Alle samenwerkingsverbanden op deze site, per soort samenwerking.",
+        "All coalitions on this site, by type of cooperation.",
+    ),
+    "themes": ("Thema's", "Themes"),
+    "by_theme": ("Per thema", "By theme"),
+    "organisation": ("Organisatie", "Organisation"),
+    "organisations": ("Organisaties", "Organisations"),
+    "organisations_intro": (
+        "Alle organisaties die meedoen, en in hoeveel samenwerkingsverbanden.",
+        "All organisations taking part, and in how many coalitions.",
+    ),
+    "count_coalitions": ("Aantal verbanden", "Coalitions"),
+    "takes_part_in": ("Doet mee aan", "Takes part in"),
+    "leads": ("Trekt", "Leads"),
+    "its_role": ("Rol", "Role"),
+    "steering": ("in de stuurgroep", "on the steering group"),
+    "member": ("lid van het verband", "member"),
+    "agenda_intro": (
+        "Alle openbare activiteiten van alle samenwerkingsverbanden, de eerstvolgende bovenaan. "
+        "Activiteiten die open staan voor nieuwkomers zijn gemarkeerd.",
+        "All public activities of all coalitions, soonest first. Activities open to newcomers "
+        "are marked.",
+    ),
+    "take_part": ("Meedoen", "Take part"),
+    "take_part_intro": (
+        "Wil je meedoen? Hier staan de activiteiten die open staan voor nieuwkomers, en wie je "
+        "per samenwerkingsverband kunt benaderen.",
+        "Want to take part? Here are the activities open to newcomers, and whom to contact in "
+        "each coalition.",
+    ),
+    "whom_to_contact": ("Wie je kunt benaderen", "Whom to contact"),
+    "no_contact": ("Nog geen openbaar contact.", "No public contact yet."),
+    "open_activities": ("Activiteiten open voor nieuwkomers", "Activities open to newcomers"),
+    "none_open": (
+        "Er staan nu geen activiteiten voor nieuwkomers gepland.",
+        "No activities for newcomers are planned at the moment.",
+    ),
+    "as_of": ("Stand van", "As of"),
+    "all_coalitions": ("Alle samenwerkingsverbanden", "All coalitions"),
+    "source_note": (
+        "Deze pagina is gemaakt uit het dossier van het samenwerkingsverband.",
+        "This page is made from the coalition's dossier.",
+    ),
+}
+
+_MONTHS = {
+    "nl": (
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+_DAYS = {
+    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+}
+
+
+class Labels:
+    """The labels of one language."""
+
+    def __init__(self, lang: str) -> None:
+        if lang not in LANGS:
+            raise ValueError(f"unknown language {lang!r}")
+        self.lang = lang
+        self._index = LANGS.index(lang)
+        self.section = SECTIONS[lang]
+
+    def __call__(self, key: str) -> str:
+        return _WORDS[key][self._index]
+
+    def term(self, vocabulary: str, value: str) -> str:
+        return _VOCABULARY[vocabulary][str(value)][self._index]
+
+    def date(self, value: date | None) -> str:
+        if value is None:
+            return ""
+        month = _MONTHS[self.lang][value.month - 1]
+        if self.lang == "en":
+            return f"{value.day} {month} {value.year}"
+        return f"{value.day} {month} {value.year}"
+
+    def datetime(self, start: datetime, end: datetime | None = None) -> str:
+        day = _DAYS[self.lang][start.weekday()]
+        shown = f"{day} {self.date(start.date())}, {start:%H:%M}"
+        if end is None:
+            return shown
+        if end.date() == start.date():
+            return f"{shown}–{end:%H:%M}"
+        return f"{shown} – {self.date(end.date())}, {end:%H:%M}"
+
+    def number(self, value: float) -> str:
+        """Numbers as the language writes them: 1.250.000,50 in Dutch."""
+        whole = value == int(value)
+        shown = f"{value:,.0f}" if whole else f"{value:,.2f}"
+        if self.lang == "nl":
+            shown = shown.replace(",", "_").replace(".", ",").replace("_", ".")
+        return shown
+
+    def money(self, amount: float, currency: str) -> str:
+        symbol = "€" if currency == "EUR" else currency
+        return f"{symbol} {self.number(amount)}"
+
+    def days(self, value: float) -> str:
+        return self.number(value) if value != int(value) else str(int(value))

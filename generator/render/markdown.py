@@ -1,0 +1,89 @@
+"""Markdown that dossier text cannot break out of.
+
+Every value a template prints is escaped for Markdown and HTML unless it is an
+``Md``: Markdown we built ourselves from escaped parts. Links are built here
+only, from addresses the schema already limited to http(s), and from e-mail
+addresses and phone numbers, so a dossier cannot add a ``javascript:`` or
+``data:`` link, raw HTML, an attribute list or a Markdown link of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+from ..public import Text
+
+# Characters Python-Markdown treats as markup and accepts a backslash before.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+_SPACE = re.compile(r"\s+")
+_SAFE_SCHEMES = ("https://", "http://", "mailto:", "tel:")
+
+
+class Md(str):
+    """Markdown that is safe to print as is: built here from escaped parts."""
+
+    __slots__ = ()
+
+
+def escape(text: object) -> Md:
+    """One line of plain text, safe in a paragraph, heading or table cell."""
+    if isinstance(text, Md):
+        return text
+    flat = _SPACE.sub(" ", str(text)).strip()
+    marked = _MARKDOWN_SPECIALS.sub(r"\\\1", flat)
+    return Md("".join(_HTML.get(char, char) for char in marked))
+
+
+def paragraphs(text: str) -> Md:
+    """Text with blank lines between paragraphs, each escaped."""
+    parts = [escape(part) for part in re.split(r"\n\s*\n", text) if part.strip()]
+    return Md("\n\n".join(parts))
+
+
+def text(value: Text | None, lang: str, block: bool = False) -> Md:
+    """Localized text in the page's language; Dutch marked lang="nl" on an English page."""
+    if value is None:
+        return Md("")
+    content, content_lang = value.get(lang)
+    if block:
+        body = paragraphs(content)
+        if content_lang != lang:
+            return Md(f'<div lang="{content_lang}" markdown>\n\n{body}\n\n</div>')
+        return body
+    line = escape(content)
+    if content_lang != lang:
+        return Md(f'<span lang="{content_lang}">{line}</span>')
+    return line
+
+
+def url(address: str) -> str:
+    """An address safe inside a Markdown link: allowed scheme, no breaking characters."""
+    if not address.startswith(_SAFE_SCHEMES):
+        raise ValueError(f"refusing to link to {address!r}")
+    return quote(address, safe=":/?#@!$&'*+,;=%-._~")
+
+
+def link(label: object, address: str) -> Md:
+    return Md(f"[{escape(label)}]({url(address)})")
+
+
+def mailto(email: str) -> Md:
+    return link(email, f"mailto:{email}")
+
+
+def tel(phone: str) -> Md:
+    digits = re.sub(r"[^0-9+]", "", phone)
+    return link(phone, f"tel:{digits}")
+
+
+def page_link(label: object, path: str) -> Md:
+    """A link to another generated page, by its path relative to this page."""
+    return Md(f"[{escape(label)}]({quote(path, safe='/.#-_')})")
+
+
+def cell(value: object) -> Md:
+    """A table cell: escaped text, or trusted Markdown, never empty."""
+    shown = value if isinstance(value, Md) else escape(value)
+    return shown if shown.strip() else Md("–")

@@ -1,0 +1,278 @@
+"""Markdown pages from the public model: pure functions, sorted, reproducible.
+
+``render_pages(site, lang)`` returns ``{path: markdown}`` for one language,
+paths relative to that language's docs folder. Templates live beside this
+module; every value they print is escaped unless it is ``Md`` (see
+``markdown.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from ..public import Activity, Coalition, Partner, Place, PublicSite, Text
+from ..vocabulary import CooperationType
+from . import markdown
+from .labels import Labels
+from .markdown import Md
+
+ROLE_KINDS = ("lead", "contributes", "consulted", "informed")
+_ANCHOR = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _finalize(value: Any) -> Any:
+    """Jinja calls this on every printed value: escape all that is not Md."""
+    if isinstance(value, Md):
+        return value
+    if value is None:
+        return ""
+    return markdown.escape(value)
+
+
+_ENV = Environment(
+    loader=PackageLoader("generator.render", "templates"),
+    autoescape=False,  # HTML autoescape is wrong for Markdown; _finalize escapes instead
+    finalize=_finalize,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+@dataclass(frozen=True)
+class Membership:
+    """One organisation's part in one coalition, for the organisation pages."""
+
+    coalition: Coalition
+    partner: Partner
+    roles: tuple[tuple[str, Any], ...]  # (role kind, subject name) pairs
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: str
+    sectors: tuple[str, ...]
+    memberships: tuple[Membership, ...] = field(default_factory=tuple)
+
+
+def organisations(site: PublicSite) -> tuple[Organisation, ...]:
+    """Organisations across all coalitions, by organisation id."""
+    found: dict[str, list[Membership]] = {}
+    for coalition in site.coalitions:
+        subjects = _subject_names(coalition)
+        for partner in coalition.partners:
+            roles = _roles_of(partner.id, coalition, subjects)
+            found.setdefault(partner.organisation, []).append(
+                Membership(coalition=coalition, partner=partner, roles=roles)
+            )
+    result = []
+    for org_id, memberships in found.items():
+        names = Counter(m.partner.name for m in memberships)
+        name = sorted(names, key=lambda n: (-names[n], n))[0]
+        sectors = tuple(sorted({m.partner.sector.value for m in memberships}))
+        result.append(Organisation(org_id, name, sectors, tuple(memberships)))
+    return tuple(sorted(result, key=lambda o: (o.name.casefold(), o.id)))
+
+
+def _roles_of(
+    partner_id: str, coalition: Coalition, subjects: dict[str, Any]
+) -> tuple[tuple[str, Any], ...]:
+    found: list[tuple[str, Any]] = []
+    for role in coalition.roles:
+        name = subjects.get(role.subject, role.subject)
+        if role.lead == partner_id:
+            found.append(("lead", name))
+        for kind in ROLE_KINDS[1:]:
+            if partner_id in getattr(role, kind):
+                found.append((kind, name))
+    return tuple(found)
+
+
+def _subject_names(coalition: Coalition) -> dict[str, Any]:
+    names: dict[str, Any] = {t.id: t.name for t in coalition.themes}
+    names.update({d.id: d.name for d in coalition.deliverables})
+    return names
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    coalition: Coalition
+    activity: Activity
+
+
+def agenda(site: PublicSite) -> tuple[tuple[AgendaItem, ...], tuple[AgendaItem, ...]]:
+    """(upcoming soonest first, past latest first), relative to the build date."""
+    items = [AgendaItem(c, a) for c in site.coalitions for a in c.agenda]
+    cutoff = datetime.combine(site.build_date, datetime.min.time())
+    upcoming = sorted(
+        (i for i in items if (i.activity.end or i.activity.start) >= cutoff),
+        key=lambda i: (i.activity.start, i.coalition.slug, i.activity.id),
+    )
+    past = sorted(
+        (i for i in items if (i.activity.end or i.activity.start) < cutoff),
+        key=lambda i: (i.activity.start, i.coalition.slug, i.activity.id),
+        reverse=True,
+    )
+    return tuple(upcoming), tuple(past)
+
+
+class _Helpers:
+    """What templates may call; each returns Md built from escaped parts."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.label = Labels(lang)
+
+    def t(self, value: Any, block: bool = False) -> Md:
+        return markdown.text(value, self.lang, block=block)
+
+    def link(self, label: Any, address: str) -> Md:
+        return markdown.link(label, address)
+
+    def page(self, label: Any, path: str) -> Md:
+        return markdown.page_link(label, path)
+
+    def cell(self, value: Any) -> Md:
+        return markdown.cell(value)
+
+    def mailto(self, email: str) -> Md:
+        return markdown.mailto(email)
+
+    def tel(self, phone: str) -> Md:
+        return markdown.tel(phone)
+
+    def join(self, parts: Any, sep: str = ", ") -> Md:
+        return Md(sep.join(p if isinstance(p, Md) else markdown.escape(p) for p in parts))
+
+    def anchor(self, coalition: Coalition, activity: Activity) -> Md:
+        """An HTML id; slugs and ids are validated, so nothing needs escaping."""
+        value = f"{coalition.slug}--{activity.id}"
+        if not _ANCHOR.match(value):
+            raise ValueError(f"unsafe anchor {value!r}")
+        return Md(value)
+
+    def place(self, coalition: Coalition, activity: Activity) -> Place | None:
+        return next((p for p in coalition.places if p.id == activity.place), None)
+
+    def theme(self, coalition: Coalition, activity: Activity) -> Text | None:
+        return next((t.name for t in coalition.themes if t.id == activity.theme), None)
+
+    def organisers(self, coalition: Coalition, activity: Activity) -> Md:
+        names = {p.id: p.name for p in coalition.partners}
+        return Md(", ".join(markdown.escape(names[i]) for i in activity.organisers))
+
+    def sectors(self, org: Organisation) -> list[str]:
+        return [self.label.term("sector", s) for s in org.sectors]
+
+    def themes_of(self, coalition: Coalition) -> Md:
+        return Md(", ".join(markdown.text(t.name, self.lang) for t in coalition.themes))
+
+    def strong(self, value: Any) -> Md:
+        return Md(f"**{markdown.escape(value)}**")
+
+
+class _CoalitionView:
+    """Lookups a coalition page needs: partner names, links and translated terms."""
+
+    def __init__(self, coalition: Coalition, orgs: dict[str, str], lang: str) -> None:
+        self.lang = lang
+        self.label = Labels(lang)
+        self.names = {p.id: p.name for p in coalition.partners}
+        self.orgs = orgs
+        self.subjects = _subject_names(coalition)
+        self.places = {p.id: p for p in coalition.places}
+        self._objectives = {o.id: o.title for o in coalition.objectives}
+
+    def who(self, ids: Any) -> Md:
+        return Md(", ".join(markdown.escape(self.names[i]) for i in ids))
+
+    def link(self, partner_id: str) -> Md:
+        folder = self.label.section["organisations"]
+        return markdown.page_link(self.names[partner_id], f"../{folder}/{self.orgs[partner_id]}.md")
+
+    def links(self, ids: Any) -> Md:
+        return Md(", ".join(self.link(i) for i in ids))
+
+    def texts(self, values: Any) -> Md:
+        return Md(", ".join(markdown.text(v, self.lang) for v in values))
+
+    def terms(self, vocabulary: str, values: Any) -> Md:
+        return Md(", ".join(markdown.escape(self.label.term(vocabulary, v)) for v in values))
+
+    def objectives(self, ids: Any) -> Md:
+        return self.texts(self._objectives[i] for i in ids)
+
+
+def _render(template: str, lang: str, **context: Any) -> str:
+    helpers = _Helpers(lang)
+    return _ENV.get_template(template).render(
+        h=helpers, L=helpers.label, S=helpers.label.section, lang=lang, **context
+    )
+
+
+def _by_type(site: PublicSite) -> list[tuple[str, list[Coalition]]]:
+    groups: dict[str, list[Coalition]] = {}
+    for coalition in site.coalitions:
+        groups.setdefault(coalition.type.value, []).append(coalition)
+    order = [t.value for t in CooperationType]
+    return [(kind, groups[kind]) for kind in order if kind in groups]
+
+
+def _by_theme(site: PublicSite, lang: str) -> list[tuple[str, list[Md]]]:
+    """Coalitions per theme name, across coalitions, in the page's language."""
+    folder_links: dict[str, tuple[str, list[Md]]] = {}
+    for coalition in site.coalitions:
+        for theme in coalition.themes:
+            name = theme.name.get(lang)[0]
+            entry = folder_links.setdefault(name.casefold(), (name, []))
+            entry[1].append(markdown.page_link(coalition.name, f"{coalition.slug}.md"))
+    return [folder_links[key] for key in sorted(folder_links)]
+
+
+def render_pages(site: PublicSite, lang: str) -> dict[str, str]:
+    """Every generated page of one language: {path in docs folder: Markdown}."""
+    section = Labels(lang).section
+    orgs = organisations(site)
+    org_of = {(m.coalition.slug, m.partner.id): o for o in orgs for m in o.memberships}
+    upcoming, past = agenda(site)
+    pages: dict[str, str] = {}
+    for coalition in site.coalitions:
+        orgs_here = {p.id: org_of[(coalition.slug, p.id)].id for p in coalition.partners}
+        pages[f"{section['coalitions']}/{coalition.slug}.md"] = _render(
+            "coalition.md.j2",
+            lang,
+            c=coalition,
+            v=_CoalitionView(coalition, orgs_here, lang),
+            upcoming=[a for a in coalition.agenda if (a.end or a.start).date() >= site.build_date],
+            past=[a for a in coalition.agenda if (a.end or a.start).date() < site.build_date][::-1],
+            build_date=site.build_date,
+        )
+    pages[f"{section['coalitions']}/index.md"] = _render(
+        "coalitions.md.j2",
+        lang,
+        by_type=_by_type(site),
+        by_theme=_by_theme(site, lang),
+    )
+    for org in orgs:
+        pages[f"{section['organisations']}/{org.id}.md"] = _render(
+            "organisation.md.j2", lang, org=org
+        )
+    pages[f"{section['organisations']}/index.md"] = _render("organisations.md.j2", lang, orgs=orgs)
+    pages[f"{section['agenda']}/index.md"] = _render(
+        "agenda.md.j2", lang, upcoming=upcoming, past=past, build_date=site.build_date
+    )
+    pages[f"{section['take_part']}/index.md"] = _render(
+        "take_part.md.j2",
+        lang,
+        open_items=[i for i in upcoming if i.activity.open_to_newcomers],
+        coalitions=site.coalitions,
+    )
+    return dict(sorted(pages.items()))
