@@ -6,6 +6,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -58,3 +59,11 @@ def compare_golden(name: str, actual: str, update: bool) -> None:
         if not update:
             pytest.fail(f"golden file {path} was missing and has been written; review and rerun")
     assert actual == path.read_text(encoding="utf-8"), f"output differs from {path}"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The whole site, built once per test run (see tests/site_build.py)."""
+    from .site_build import build_site
+
+    return build_site(tmp_path_factory.mktemp("site"))

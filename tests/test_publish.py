@@ -23,20 +23,14 @@ from generator.publish import publish
 from generator.validate import ValidDossier, validate
 
 from .conftest import FIXTURES
+from .dossiers import dossier_with_markers, draft_with_markers, dump_dossier
 
 BUILD_DATE = date(2026, 11, 23)
 
 
-class _NoAliases(yaml.SafeDumper):
-    """Write shared Python objects out in full: dossiers refuse YAML aliases."""
-
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
-
-
 def _valid(data: dict[str, Any], tmp_path: Path, slug: str = "samen-lezen") -> ValidDossier:
     path = tmp_path / f"{slug}.yml"
-    path.write_text(yaml.dump(data, Dumper=_NoAliases, allow_unicode=True), encoding="utf-8")
+    path.write_text(dump_dossier(data), encoding="utf-8")
     raw = read_dossier(path, path.name)
     assert isinstance(raw, RawDossier), raw
     result = validate(raw)
@@ -44,102 +38,11 @@ def _valid(data: dict[str, Any], tmp_path: Path, slug: str = "samen-lezen") -> V
     return result
 
 
-def _dossier_with_markers() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((FIXTURES / "minimal.yml").read_text(encoding="utf-8"))
-    data["notes"] = "PRIVATE-dossier-notes"
-    data["partners"][0]["notes"] = "PRIVATE-partner-notes"
-    data["places"] = [
-        {"id": "zaal", "name": "PUBLIC-place", "public": True},
-        {
-            "id": "keuken",
-            "name": "PRIVATE-place-name",
-            "address": "PRIVATE-place-address",
-            "public": False,
-        },
-    ]
-    data["agenda"][0]["notes"] = "PRIVATE-activity-notes"
-    data["agenda"].append(
-        {
-            "id": "PRIVATE-activity-id".lower(),
-            "title": "PRIVATE-activity-title",
-            "description": "PRIVATE-activity-description",
-            "start": "2026-12-06T10:00",
-            "organisers": ["bieb"],
-            "place": "keuken",
-            "public": False,
-            "online": "https://private-activity-url.example/x",
-        }
-    )
-    agreement = {"kind": "covenant", "parties": ["bieb", "gemeente"]}
-    data["agreements"] = [
-        {
-            **agreement,
-            "id": "open",
-            "title": "PUBLIC-agreement",
-            "status": "signed",
-            "signed": "2026-01-01",
-            "public": True,
-            "notes": "PRIVATE-agreement-notes",
-        },
-        {
-            **agreement,
-            "id": "dicht",
-            "title": "PRIVATE-agreement-title",
-            "status": "signed",
-            "signed": "2026-01-01",
-            "public": False,
-            "investments": [
-                {"partner": "bieb", "amount": 987654321, "description": "PRIVATE-investment"}
-            ],
-        },
-        {
-            **agreement,
-            "id": "concept",
-            "title": "PRIVATE-draft-agreement",
-            "status": "draft",
-            "public": False,
-            "document": "https://private-draft.example/doc",
-        },
-    ]
-    data["contacts"] = [
-        {
-            "name": "PUBLIC-contact",
-            "email": "private-email@bieb.example",
-            "phone": "020 555 0101",
-            "public": True,
-        },
-        {
-            "name": "PUBLIC-open-contact",
-            "email": "public-email@bieb.example",
-            "phone": "020 555 0199",
-            "public": True,
-            "email_public": True,
-            "phone_public": True,
-        },
-        {
-            "name": "PRIVATE-contact-name",
-            "role": "PRIVATE-contact-role",
-            "email": "private-contact@bieb.example",
-            "phone": "06 5555 0102",
-            "public": False,
-        },
-    ]
-    return data
-
-
-def _draft_with_markers() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((FIXTURES / "minimal.yml").read_text(encoding="utf-8"))
-    data["status"] = "draft"
-    data["name"] = "PRIVATE-draft-dossier"
-    data["societal_question"] = "PRIVATE-draft-question"
-    return data
-
-
 def _site(tmp_path: Path) -> public.PublicSite:
     return publish(
         [
-            _valid(_dossier_with_markers(), tmp_path),
-            _valid(_draft_with_markers(), tmp_path, "concept-dossier"),
+            _valid(dossier_with_markers(), tmp_path),
+            _valid(draft_with_markers(), tmp_path, "concept-dossier"),
         ],
         BUILD_DATE,
     )
@@ -170,7 +73,7 @@ def test_drafts_are_left_out_and_the_rest_is_sorted(tmp_path: Path) -> None:
     site = publish(
         [
             _valid(base, tmp_path, "zuid"),
-            _valid(_draft_with_markers(), tmp_path, "midden"),
+            _valid(draft_with_markers(), tmp_path, "midden"),
             _valid(base, tmp_path, "noord"),
         ],
         BUILD_DATE,

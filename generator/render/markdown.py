@@ -9,6 +9,7 @@ addresses and phone numbers, so a dossier cannot add a ``javascript:`` or
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import quote
 
@@ -34,6 +35,18 @@ def escape(text: object) -> Md:
     flat = _SPACE.sub(" ", str(text)).strip()
     marked = _MARKDOWN_SPECIALS.sub(r"\\\1", flat)
     return Md("".join(_HTML.get(char, char) for char in marked))
+
+
+def front_matter(title: str) -> Md:
+    """YAML front matter that sets the page title.
+
+    MkDocs would otherwise take the title from the H1, undo our escaping, and
+    the theme prints it into <title> and the header without escaping it. So
+    the title is given here, HTML-escaped, as a JSON string (valid YAML).
+    """
+    flat = _SPACE.sub(" ", title).strip()
+    escaped = "".join(_HTML.get(char, char) for char in flat).replace("'", "&#39;")
+    return Md(f"---\ntitle: {json.dumps(escaped, ensure_ascii=True)}\n---\n\n")
 
 
 def paragraphs(text: str) -> Md:

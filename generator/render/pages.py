@@ -211,11 +211,12 @@ class _CoalitionView:
         return self.texts(self._objectives[i] for i in ids)
 
 
-def _render(template: str, lang: str, **context: Any) -> str:
+def _render(template: str, lang: str, title: str, **context: Any) -> str:
     helpers = _Helpers(lang)
-    return _ENV.get_template(template).render(
+    body = _ENV.get_template(template).render(
         h=helpers, L=helpers.label, S=helpers.label.section, lang=lang, **context
     )
+    return markdown.front_matter(title) + body
 
 
 def _by_type(site: PublicSite) -> list[tuple[str, list[Coalition]]]:
@@ -239,7 +240,8 @@ def _by_theme(site: PublicSite, lang: str) -> list[tuple[str, list[Md]]]:
 
 def render_pages(site: PublicSite, lang: str) -> dict[str, str]:
     """Every generated page of one language: {path in docs folder: Markdown}."""
-    section = Labels(lang).section
+    labels = Labels(lang)
+    section = labels.section
     orgs = organisations(site)
     org_of = {(m.coalition.slug, m.partner.id): o for o in orgs for m in o.memberships}
     upcoming, past = agenda(site)
@@ -249,6 +251,7 @@ def render_pages(site: PublicSite, lang: str) -> dict[str, str]:
         pages[f"{section['coalitions']}/{coalition.slug}.md"] = _render(
             "coalition.md.j2",
             lang,
+            coalition.name,
             c=coalition,
             v=_CoalitionView(coalition, orgs_here, lang),
             upcoming=[a for a in coalition.agenda if (a.end or a.start).date() >= site.build_date],
@@ -258,20 +261,29 @@ def render_pages(site: PublicSite, lang: str) -> dict[str, str]:
     pages[f"{section['coalitions']}/index.md"] = _render(
         "coalitions.md.j2",
         lang,
+        labels("coalitions"),
         by_type=_by_type(site),
         by_theme=_by_theme(site, lang),
     )
     for org in orgs:
         pages[f"{section['organisations']}/{org.id}.md"] = _render(
-            "organisation.md.j2", lang, org=org
+            "organisation.md.j2", lang, org.name, org=org
         )
-    pages[f"{section['organisations']}/index.md"] = _render("organisations.md.j2", lang, orgs=orgs)
+    pages[f"{section['organisations']}/index.md"] = _render(
+        "organisations.md.j2", lang, labels("organisations"), orgs=orgs
+    )
     pages[f"{section['agenda']}/index.md"] = _render(
-        "agenda.md.j2", lang, upcoming=upcoming, past=past, build_date=site.build_date
+        "agenda.md.j2",
+        lang,
+        labels("agenda"),
+        upcoming=upcoming,
+        past=past,
+        build_date=site.build_date,
     )
     pages[f"{section['take_part']}/index.md"] = _render(
         "take_part.md.j2",
         lang,
+        labels("take_part"),
         open_items=[i for i in upcoming if i.activity.open_to_newcomers],
         coalitions=site.coalitions,
     )

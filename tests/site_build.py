@@ -1,0 +1,91 @@
+"""One real build of the whole site, shared by the build and browser tests.
+
+The site is built in a temporary copy of the project from the shipped examples
+plus three test dossiers: one with a marker in every private place, a draft
+with markers, and one whose every free-text field holds a hostile string.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.load import RawDossier, read_dossier
+from generator.validate import ValidDossier, validate
+
+from .conftest import ROOT
+from .dossiers import dossier_with_markers, draft_with_markers, dump_dossier, hostile_variant
+
+BUILD_DATE = "2026-11-23"
+PROJECT_FILES = ("mkdocs.base.yml", "mkdocs.yml", "mkdocs.en.yml")
+PROJECT_FOLDERS = ("content", "overrides", "coalitions")
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    project: Path
+    site: Path
+    hostile_values: int
+
+
+def _free_text_paths(raw: RawDossier) -> set[tuple[Any, ...]]:
+    """Paths of strings that accept any text: found by trying, not by a list to keep."""
+    found: set[tuple[Any, ...]] = set()
+
+    def walk(value: Any, path: tuple[Any, ...]) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, (*path, index))
+        elif isinstance(value, str) and path:
+            probe = _replace(raw.data, path, "<b>x</b> [y](javascript:z)")
+            trial = RawDossier(raw.file, raw.slug, probe, raw.positions)
+            if isinstance(validate(trial), ValidDossier):
+                found.add(path)
+
+    walk(raw.data, ())
+    return found
+
+
+def _replace(data: Any, path: tuple[Any, ...], new: Any) -> Any:
+    if not path:
+        return new
+    head, rest = path[0], path[1:]
+    if isinstance(data, dict):
+        return {**data, head: _replace(data[head], rest, new)}
+    copy = list(data)
+    copy[head] = _replace(copy[head], rest, new)
+    return copy
+
+
+def build_site(workdir: Path) -> BuiltSite:
+    project = workdir / "project"
+    project.mkdir()
+    for name in PROJECT_FILES:
+        shutil.copy(ROOT / name, project / name)
+    for name in PROJECT_FOLDERS:
+        shutil.copytree(ROOT / name, project / name, symlinks=True)
+    coalitions = project / "coalitions"
+    (coalitions / "samen-lezen.yml").write_text(dump_dossier(dossier_with_markers()), "utf-8")
+    (coalitions / "concept-dossier.yml").write_text(dump_dossier(draft_with_markers()), "utf-8")
+    source = read_dossier(coalitions / "gelijke-kansen-oost.yml", "gelijke-kansen-oost.yml")
+    assert isinstance(source, RawDossier)
+    free = _free_text_paths(source)
+    hostile = hostile_variant(source.data, lambda path: path in free)
+    (coalitions / "vijandig.yml").write_text(dump_dossier(hostile), "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--date", BUILD_DATE],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return BuiltSite(project=project, site=project / "site", hostile_values=len(free))

@@ -1,0 +1,89 @@
+"""Escaping for Markdown and links: what templates rely on."""
+
+from __future__ import annotations
+
+import markdown as python_markdown
+import pytest
+
+from generator.public import Text
+from generator.render.markdown import Md, cell, escape, link, mailto, page_link, tel, text, url
+
+RENDER = python_markdown.Markdown(extensions=["tables", "md_in_html", "toc"])
+
+
+def html(source: str) -> str:
+    return str(RENDER.reset().convert(source))
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[klik](javascript:alert(1))",
+        "![x](https://elders.example/pixel.png)",
+        "**vet** _schuin_ `code`",
+        "# kop",
+        "{: onclick=alert(1) }",
+        "a | b | c",
+        "&lt;script&gt;",
+        "<https://elders.example>",
+        "\\<script>",
+        "1. lijst",
+        "> citaat",
+    ],
+)
+def test_escaped_text_renders_as_the_same_text(hostile: str) -> None:
+    rendered = html(f"Tekst: {escape(hostile)}")
+    assert "<script" not in rendered and "<img" not in rendered and "<a " not in rendered
+    assert "<strong>" not in rendered and "<code>" not in rendered and "<h1" not in rendered
+    # What the reader sees is exactly what the author wrote.
+    import html as html_module
+    import re
+
+    visible = html_module.unescape(re.sub(r"<[^>]+>", "", rendered))
+    assert visible == f"Tekst: {hostile}"
+
+
+def test_escaped_text_stays_in_its_table_cell() -> None:
+    rendered = html(f"| a | b |\n|---|---|\n| {cell('x | y')} | 2 |\n")
+    assert rendered.count("<td>") == 2
+
+
+def test_line_breaks_cannot_start_new_blocks() -> None:
+    assert escape("regel\n# kop\n- lijst") == r"regel \# kop \- lijst"
+
+
+@pytest.mark.parametrize(
+    "address", ["javascript:alert(1)", "data:text/html,x", "JAVASCRIPT:x", "//elders.example", ""]
+)
+def test_only_safe_schemes_are_linked(address: str) -> None:
+    with pytest.raises(ValueError):
+        url(address)
+
+
+def test_link_parts_cannot_break_the_link() -> None:
+    rendered = html(link("a](javascript:x)", "https://x.example/pad)(x"))
+    assert rendered == ('<p><a href="https://x.example/pad%29%28x">a](javascript:x)</a></p>')
+
+
+def test_mail_and_phone_links() -> None:
+    assert mailto("a@b.example") == "[a@b\\.example](mailto:a@b.example)"
+    assert tel("020 555-0101") == "[020 555\\-0101](tel:0205550101)"
+    assert page_link("Oost", "../coalities/oost.md") == "[Oost](../coalities/oost.md)"
+
+
+def test_dutch_text_on_the_english_site_is_marked_dutch() -> None:
+    only_dutch = Text(nl="Samen lezen")
+    both = Text(nl="Samen lezen", en="Reading together")
+    assert text(only_dutch, "nl") == "Samen lezen"
+    assert text(only_dutch, "en") == '<span lang="nl">Samen lezen</span>'
+    assert text(both, "en") == "Reading together"
+    assert text(Text(nl="Een.\n\nTwee."), "en", block=True) == (
+        '<div lang="nl" markdown>\n\nEen\\.\n\nTwee\\.\n\n</div>'
+    )
+
+
+def test_md_is_trusted_and_not_escaped_twice() -> None:
+    assert escape(Md("**al veilig**")) == "**al veilig**"
+    assert cell("") == "–"

@@ -1,0 +1,73 @@
+"""Writing generated files: inside the folder, never over hand-written files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.write import MANIFEST, WriteError, check_path, write_tree
+
+
+def test_writes_removes_stale_and_skips_unchanged(tmp_path: Path) -> None:
+    first = write_tree(tmp_path, {"coalities/a.md": "A", "coalities/b.md": "B"})
+    assert (first.written, first.unchanged, first.removed) == (2, 0, 0)
+    stamp = (tmp_path / "coalities/a.md").stat().st_mtime_ns
+    os.utime(tmp_path / "coalities/a.md", ns=(stamp - 10**9, stamp - 10**9))
+    second = write_tree(tmp_path, {"coalities/a.md": "A", "agenda/index.md": "X"})
+    assert (second.written, second.unchanged, second.removed) == (1, 1, 1)
+    assert (tmp_path / "coalities/a.md").stat().st_mtime_ns == stamp - 10**9
+    assert not (tmp_path / "coalities/b.md").exists()
+    assert (tmp_path / MANIFEST).read_text() == "agenda/index.md\ncoalities/a.md\n"
+    write_tree(tmp_path, {})
+    assert sorted(p.name for p in tmp_path.iterdir()) == [MANIFEST]
+
+
+def test_never_overwrites_a_hand_written_file(tmp_path: Path) -> None:
+    (tmp_path / "index.md").write_text("met de hand", encoding="utf-8")
+    with pytest.raises(WriteError, match="not generated"):
+        write_tree(tmp_path, {"index.md": "gegenereerd"})
+    assert (tmp_path / "index.md").read_text(encoding="utf-8") == "met de hand"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "../uit.md",
+        "/etc/passwd",
+        "a/../../b.md",
+        "a\\b.md",
+        "",
+        "a//b.md",
+        ".verborgen",
+        "A.md",
+        "co\u0430lities/x.md",
+        "x/..",
+        "a/./b.md",
+    ],
+)
+def test_paths_outside_or_odd_are_refused(path: str) -> None:
+    with pytest.raises(WriteError):
+        check_path(path)
+
+
+def test_a_symbolic_link_cannot_lead_writes_outside(tmp_path: Path) -> None:
+    outside = tmp_path / "buiten"
+    outside.mkdir()
+    root = tmp_path / "docs"
+    root.mkdir()
+    (root / "coalities").symlink_to(outside)
+    with pytest.raises(WriteError, match="leads outside"):
+        write_tree(root, {"coalities/a.md": "A"})
+    assert list(outside.iterdir()) == []
+
+
+def test_a_tampered_manifest_cannot_delete_outside(tmp_path: Path) -> None:
+    root = tmp_path / "docs"
+    root.mkdir()
+    victim = tmp_path / "belangrijk.md"
+    victim.write_text("blijft", encoding="utf-8")
+    (root / MANIFEST).write_text("../belangrijk.md\n", encoding="utf-8")
+    write_tree(root, {"a.md": "A"})
+    assert victim.read_text(encoding="utf-8") == "blijft"
