@@ -80,13 +80,13 @@ class _Page(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"<{tag} {name}=...>")
-            if name in ("href", "src", "action", "formaction", "xlink:href") and value:
-                if not _ALLOWED_LINK.match(value.strip()):
-                    self.problems.append(f"<{tag} {name}={value!r}>")
+            linked = name in ("href", "src", "action", "formaction", "xlink:href")
+            if linked and value and not _ALLOWED_LINK.match(value.strip()):
+                self.problems.append(f"<{tag} {name}={value!r}>")
         # The theme uses none of these; a dossier must not add them.
-        if tag in ("iframe", "object", "embed", "style", "base", "math", "frame", "meta"):
-            if tag != "meta" or values.get("http-equiv"):
-                self.problems.append(f"<{tag}>")
+        forbidden = tag in ("iframe", "object", "embed", "style", "base", "math", "frame")
+        if forbidden or (tag == "meta" and values.get("http-equiv")):
+            self.problems.append(f"<{tag}>")
         loaded = values.get("src") if tag != "link" else values.get("href")
         loads = tag in ("img", "script", "source", "audio", "video", "track", "embed") or (
             tag == "link" and values.get("rel") in ("stylesheet", "icon", "preload", "manifest")
