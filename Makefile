@@ -7,7 +7,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: check test lint schema constraints clean help
+NODE_STAMP := node_modules/.installed
+# Root installs system packages directly; anyone else through sudo.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site serve check test lint browser-deps schema constraints clean help
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -17,6 +21,13 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	@touch $(STAMP)
 
+site: $(STAMP) ## check the dossiers and build the whole site into site/ (Dutch at /, English at /en/)
+	$(BIN)/dossiers build
+
+serve: $(STAMP) ## serve the Dutch site on http://127.0.0.1:8000 with live reload on dossier changes
+	$(BIN)/dossiers build --pages-only
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve -f mkdocs.serve.yml
+
 check: $(STAMP) ## check every dossier in coalitions/ and report all problems
 	$(BIN)/dossiers check
 
@@ -25,7 +36,14 @@ lint: $(STAMP) ## ruff and mypy --strict
 	$(BIN)/ruff format --check generator tests benchmarks
 	$(BIN)/mypy
 
-test: lint ## the whole test suite: lint, types, all tests
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	@touch $(NODE_STAMP)
+
+browser-deps: $(NODE_STAMP) ## Debian's chromium and axe-core, for the browser tests
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+
+test: lint browser-deps ## the whole test suite: lint, types, all tests including the browser
 	$(BIN)/pytest
 
 schema: $(STAMP) ## rewrite schema/dossier.schema.json from the model
@@ -36,4 +54,4 @@ constraints: $(STAMP) ## re-pin every installed package into constraints.txt
 	mv constraints.new constraints.txt
 
 clean: ## remove the virtual environment and caches
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis site
+	rm -rf $(VENV) node_modules build .mypy_cache .ruff_cache .pytest_cache .hypothesis site

@@ -18,7 +18,7 @@ _INLINE_SCRIPTS = (
     "__md_scope=new URL(",
     "var target=document.getElementById(location.hash.slice(1))",
 )
-_BUNDLE = re.compile(r"^(\.\./)*(/en/|/)?assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+_BUNDLE = re.compile(r"^(\.\./)*(/en/|/)?assets/javascripts/(bundle\.[0-9a-f]+\.min|dossiers)\.js$")
 _ALLOWED_LINK = re.compile(r"^(https?://|mailto:|tel:|#|\.|/|[a-z0-9_-])", re.IGNORECASE)
 
 

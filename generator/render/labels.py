@@ -243,7 +243,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "leads": ("Trekt", "Leads"),
     "its_role": ("Rol", "Role"),
     "steering": ("in de stuurgroep", "on the steering group"),
-    "member": ("lid van het verband", "member"),
+    "member": ("lid van het verband", "member of the coalition"),
     "agenda_intro": (
         "Alle openbare activiteiten van alle samenwerkingsverbanden, de eerstvolgende bovenaan. "
         "Activiteiten die open staan voor nieuwkomers zijn gemarkeerd.",

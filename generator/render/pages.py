@@ -172,6 +172,28 @@ class _Helpers:
     def sectors(self, org: Organisation) -> list[str]:
         return [self.label.term("sector", s) for s in org.sectors]
 
+    def leads(self, org: Organisation) -> Md:
+        """What an organisation leads, across coalitions: 'Lezen (Gelijke kansen Oost)'."""
+        folder = self.label.section["coalitions"]
+        return Md(
+            ", ".join(
+                f"{markdown.text(subject, self.lang)} ("
+                f"{markdown.page_link(m.coalition.name, f'../{folder}/{m.coalition.slug}.md')})"
+                for m in org.memberships
+                for kind, subject in m.roles
+                if kind == "lead"
+            )
+        )
+
+    def membership(self, m: Membership) -> Md:
+        """'Samen doelen realiseren; lid van het verband; in de stuurgroep'."""
+        facts = [self.label.term("type", m.coalition.type)]
+        if m.partner.id in m.coalition.we.members:
+            facts.append(self.label("member"))
+        if m.partner.id in m.coalition.governance.steering_group.members:
+            facts.append(self.label("steering"))
+        return Md("; ".join(markdown.escape(f) for f in facts))
+
     def themes_of(self, coalition: Coalition) -> Md:
         return Md(", ".join(markdown.text(t.name, self.lang) for t in coalition.themes))
 

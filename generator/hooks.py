@@ -1,0 +1,40 @@
+"""MkDocs hook for `make serve`: regenerate the pages when a dossier changes.
+
+MkDocs loads this file by its path, not as part of the package, hence the
+absolute imports.
+
+A thin adapter, used only by mkdocs.serve.yml: the site itself never depends
+on it (`dossiers build` writes the same pages), so another engine can build
+the content without it.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from generator.errors import DossierError
+from generator.site import generate
+from generator.write import write_tree
+
+log = logging.getLogger("mkdocs.dossiers")
+
+
+def on_pre_build(config: Any, **_: Any) -> None:
+    docs = Path(config["docs_dir"])
+    try:
+        outputs = generate(Path("coalitions"), date.today())
+    except DossierError as err:
+        for problem in err.problems:
+            log.error(problem.text())
+        raise PluginError(
+            "the dossiers have problems; the site shows the last good version"
+        ) from None
+    lang = docs.name
+    done = write_tree(docs, outputs.files[lang])
+    if done.written or done.removed:
+        log.info(f"dossiers: {done.written} pages written, {done.removed} removed")
