@@ -112,3 +112,32 @@ def test_page_in_a_real_browser(browser: Browser, server: str, page_path: str, w
     assert errors == []
     assert foreign == []
     assert violations == []
+
+
+@pytest.mark.parametrize("width", sorted(WIDTHS))
+@pytest.mark.parametrize("start", ["", "en/"])
+def test_search_dialog_finds_and_passes_axe(
+    browser: Browser, server: str, start: str, width: str
+) -> None:
+    wide, high = WIDTHS[width]
+    context = browser.new_context(viewport={"width": wide, "height": high})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(server + start, wait_until="networkidle")
+    page.keyboard.press("/")  # the keyboard shortcut opens search at every width
+    page.keyboard.type("Dijkhaven")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"search-{start.strip('/') or 'nl'}-{width}.png"))
+    found = page.locator(".md-search-result__item").count()
+    context.close()
+    assert found > 0
+    assert errors == []
+    assert [
+        f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]
+    ] == []

@@ -1,0 +1,54 @@
+"""The shape of the pipeline, enforced: renderers never see the private model."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+RENDERERS = sorted((ROOT / "generator" / "render").glob("*.py"))
+# What a renderer may import from the package: the public model and fixed vocabularies.
+ALLOWED = {"generator.public", "generator.vocabulary", "generator.render"}
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level == 0 and node.module:
+                found.add(node.module)
+            elif node.level == 1:  # from . import x / from .x import y, inside render/
+                found.add("generator.render")
+            elif node.level == 2:  # from ..x import y
+                found.add(f"generator.{node.module}" if node.module else "generator")
+    return found
+
+
+@pytest.mark.parametrize("path", RENDERERS, ids=lambda p: p.name)
+def test_renderers_import_only_the_public_model(path: Path) -> None:
+    ours = {name for name in _imports(path) if name.split(".")[0] == "generator"}
+    assert ours <= ALLOWED, f"{path.name} imports {sorted(ours - ALLOWED)}"
+
+
+def test_the_check_sees_a_forbidden_import(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text("from ..model import Dossier\nfrom ..public import Coalition\n")
+    assert _imports(sample) == {"generator.model", "generator.public"}
+
+
+def test_only_the_command_line_prints() -> None:
+    for path in sorted((ROOT / "generator").rglob("*.py")):
+        if path.name in ("cli.py",):
+            continue
+        calls = [
+            node
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "print"
+        ]
+        assert calls == [], path
