@@ -17,10 +17,11 @@ from datetime import date
 from pathlib import Path
 
 from . import errors
+from .chartsvg import DEFAULT_CACHE
 from .check import check_folder
 from .errors import DossierError
 from .model import json_schema
-from .site import generate
+from .site import generate, with_svgs
 from .write import WriteError, write_tree
 
 DEFAULT_DIR = Path("coalitions")
@@ -96,6 +97,12 @@ def _parser() -> argparse.ArgumentParser:
         help="build date YYYY-MM-DD: what counts as upcoming (default: today)",
     )
     build.add_argument(
+        "--cache",
+        type=Path,
+        default=DEFAULT_CACHE,
+        help="folder of drawn charts, safe to delete (default: %(default)s)",
+    )
+    build.add_argument(
         "--pages-only", action="store_true", help="write the pages but do not run MkDocs"
     )
 
@@ -144,14 +151,21 @@ def _build(args: argparse.Namespace) -> int:
         f"published {len(outputs.site.coalitions)} coalitions (build date {build_date})",
         file=sys.stderr,
     )
-    for lang, files in outputs.files.items():
+    started = time.monotonic()
+    all_files, drawn = with_svgs(outputs, args.cache)
+    print(
+        f"charts: {drawn.rendered} drawn, {drawn.cached} from the cache "
+        f"({time.monotonic() - started:.1f} s)",
+        file=sys.stderr,
+    )
+    for lang, files in all_files.items():
         try:
             done = write_tree(args.content / lang, files)
         except WriteError as err:
             print(f"dossiers: {err}", file=sys.stderr)
             return 1
         print(
-            f"{args.content / lang}: {len(files)} pages ({done.written} written, "
+            f"{args.content / lang}: {len(files)} files ({done.written} written, "
             f"{done.unchanged} unchanged, {done.removed} removed)",
             file=sys.stderr,
         )

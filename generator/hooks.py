@@ -17,8 +17,9 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from generator.chartsvg import DEFAULT_CACHE
 from generator.errors import DossierError
-from generator.site import generate
+from generator.site import generate, with_svgs
 from generator.write import write_tree
 
 log = logging.getLogger("mkdocs.dossiers")
@@ -34,7 +35,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
         raise PluginError(
             "the dossiers have problems; the site shows the last good version"
         ) from None
-    lang = docs.name
-    done = write_tree(docs, outputs.files[lang])
+    files, _drawn = with_svgs(outputs, DEFAULT_CACHE)
+    done = write_tree(docs, files[docs.name])
     if done.written or done.removed:
         log.info(f"dossiers: {done.written} pages written, {done.removed} removed")

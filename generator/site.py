@@ -10,26 +10,49 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .chartsvg import SvgSummary, render_svgs, spec_text
 from .check import Report, check_folder
 from .errors import DossierError
 from .public import PublicSite
 from .publish import publish
+from .render.charts import Chart, charts
 from .render.labels import LANGS
 from .render.pages import render_pages
 
 
 @dataclass(frozen=True)
 class Outputs:
-    """Generated files per language: {lang: {path in that docs folder: text}}."""
+    """Generated files per language ({lang: {path in that docs folder: text}}), and
+    the charts still to be drawn as SVG beside them."""
 
     report: Report
     site: PublicSite
     files: dict[str, dict[str, str]]
+    charts: dict[str, list[Chart]]
 
 
-def render_site(site: PublicSite) -> dict[str, dict[str, str]]:
-    """Every generated file of every language, from the public model alone."""
-    return {lang: render_pages(site, lang) for lang in LANGS}
+def render_site(site: PublicSite) -> tuple[dict[str, dict[str, str]], dict[str, list[Chart]]]:
+    """Every page and chart spec of every language, from the public model alone."""
+    files: dict[str, dict[str, str]] = {}
+    specs: dict[str, list[Chart]] = {}
+    for lang in LANGS:
+        specs[lang] = charts(site, lang)
+        files[lang] = {
+            **render_pages(site, lang),
+            **{f"{chart.path}.vl.json": spec_text(chart) for chart in specs[lang]},
+        }
+    return files, specs
+
+
+def with_svgs(outputs: Outputs, cache: Path) -> tuple[dict[str, dict[str, str]], SvgSummary]:
+    """The output files plus every chart drawn as SVG (through the chart cache)."""
+    files = {lang: dict(found) for lang, found in outputs.files.items()}
+    rendered = cached = 0
+    for lang, found in outputs.charts.items():
+        svgs, summary = render_svgs(found, cache)
+        files[lang].update(svgs)
+        rendered, cached = rendered + summary.rendered, cached + summary.cached
+    return files, SvgSummary(rendered=rendered, cached=cached)
 
 
 def generate(coalitions: Path, build_date: date) -> Outputs:
@@ -38,4 +61,5 @@ def generate(coalitions: Path, build_date: date) -> Outputs:
     if report.problems:
         raise DossierError(report.problems)
     site = publish(report.valid, build_date)
-    return Outputs(report=report, site=site, files=render_site(site))
+    files, specs = render_site(site)
+    return Outputs(report=report, site=site, files=files, charts=specs)

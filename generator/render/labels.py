@@ -204,9 +204,54 @@ _WORDS: dict[str, tuple[str, str]] = {
         "(1: many alternatives, 5: none). The more we depend on a partner, the more influence "
         "we need from it: partners below that ambition line call for investment.",
     ),
-    "chart_placeholder": (
-        "De tabel hieronder geeft de gegevens van de matrix.",
-        "The table below holds the data of the matrix.",
+    "axis_dependency": (
+        "Afhankelijkheid (1: veel alternatieven, 5: geen)",
+        "Dependency (1: many alternatives, 5: none)",
+    ),
+    "axis_influence": ("Invloed op het maatschappelijke doel", "Influence on the societal goal"),
+    "q_influential_replaceable": ("veel invloed, alternatieven", "strong, alternatives exist"),
+    "q_influential_indispensable": ("veel invloed, onmisbaar", "strong, indispensable"),
+    "q_minor_replaceable": ("weinig invloed, vervangbaar", "weak, replaceable"),
+    "q_minor_indispensable": ("weinig invloed, onmisbaar", "weak, indispensable"),
+    "network_title": ("Wie doet waar mee", "Who takes part where"),
+    "network_intro": (
+        "Organisaties tegen samenwerkingsverbanden. Organisaties die overal aan tafel zitten "
+        "kunnen op lock-in wijzen; een lege rij naast een volle kan een kans voor een "
+        "crossover zijn.",
+        "Organisations against coalitions. Organisations at every table may point to "
+        "lock-in; an empty row beside a full one may be a chance for a crossover.",
+    ),
+    "net_steering": ("in de stuurgroep", "on the steering group"),
+    "net_member": ("lid", "member"),
+    "net_partner_only": ("partner, geen lid", "partner, not a member"),
+    "net_most": ("in de meeste verbanden", "in the most coalitions"),
+    "net_other": ("overige", "others"),
+    "chart_data": (
+        "De gegevens van deze figuur als Vega-Lite-specificatie (JSON)",
+        "The data of this figure as a Vega-Lite specification (JSON)",
+    ),
+    "caption_partners": (
+        "Partnermatrix. Stippellijn: de ambitielijn. Pijlen: de beoogde beweging; een "
+        "stippelcirkel: blijven waar de partner staat. Vetgedrukt: onder de lijn. Dezelfde "
+        "gegevens staan in de tabel hieronder.",
+        "Partner matrix. Dashed line: the ambition line. Arrows: the intended move; a dashed "
+        "circle: stay in place. Bold: below the line. The table below holds the same data.",
+    ),
+    "caption_roles": (
+        "Rolverdeling als matrix: hoe donkerder, hoe groter de rol. Dezelfde gegevens staan in "
+        "de tabel hieronder.",
+        "Role division as a matrix: the darker, the larger the role. The table below holds the "
+        "same data.",
+    ),
+    "caption_network": (
+        "Organisaties tegen samenwerkingsverbanden; rechts het aantal verbanden per organisatie. "
+        "Dezelfde gegevens staan in de tabel hieronder.",
+        "Organisations against coalitions; on the right, the number of coalitions per "
+        "organisation. The table below holds the same data.",
+    ),
+    "chart_table_note": (
+        "Dezelfde gegevens staan in de tabel hieronder.",
+        "The table below holds the same data.",
     ),
     "sector": ("Sector", "Sector"),
     "influence": ("Invloed", "Influence"),
@@ -354,4 +399,6 @@ class Labels:
         return f"{symbol} {self.number(amount)}"
 
     def days(self, value: float) -> str:
-        return self.number(value) if value != int(value) else str(int(value))
+        """Days as written: 2, 0,5 or 1,25 in Dutch; 0.5 in English."""
+        shown = f"{value:g}"
+        return shown.replace(".", ",") if self.lang == "nl" else shown

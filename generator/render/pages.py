@@ -8,6 +8,7 @@ module; every value they print is escaped unless it is ``Md`` (see
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -196,6 +197,37 @@ class _Helpers:
 
     def themes_of(self, coalition: Coalition) -> Md:
         return Md(", ".join(markdown.text(t.name, self.lang) for t in coalition.themes))
+
+    def figure(self, file: str, alt: str, caption: str) -> Md:
+        """A chart as a figure with a caption, and a link to its Vega-Lite spec.
+
+        `file` is the chart's path beside the page, without extension; the SVG
+        is an image, so nothing in it can run, and the table after the figure
+        holds the same data as its text alternative.
+        """
+        if not _ANCHOR.match(file.replace(".", "-")):
+            raise ValueError(f"unsafe chart file {file!r}")
+        return Md(
+            '<figure markdown="span">\n'
+            f"  ![{markdown.escape(alt)}]({file}.svg)\n"
+            # Raw HTML: the caption is not read as Markdown, so escape for HTML only.
+            f"  <figcaption>{html.escape(caption)}</figcaption>\n"
+            "</figure>\n\n"
+            f"{markdown.page_link(self.label('chart_data'), f'{file}.vl.json')}"
+        )
+
+    def by_reach(self, orgs: tuple[Organisation, ...]) -> list[Organisation]:
+        """Organisations in the most coalitions first, as in the network matrix."""
+        return sorted(orgs, key=lambda o: (-len(o.memberships), o.name.casefold(), o.id))
+
+    def coalition_links(self, org: Organisation) -> Md:
+        folder = self.label.section["coalitions"]
+        return Md(
+            ", ".join(
+                markdown.page_link(m.coalition.name, f"../{folder}/{m.coalition.slug}.md")
+                for m in org.memberships
+            )
+        )
 
     def strong(self, value: Any) -> Md:
         return Md(f"**{markdown.escape(value)}**")

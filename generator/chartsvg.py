@@ -1,0 +1,56 @@
+"""Chart specs to SVG with vl-convert, cached by the content of the spec.
+
+The one impure step between rendering and writing: it reads and writes the
+cache folder. The cache key covers the spec and the renderer's versions, so
+an unchanged chart is never rendered twice, and deleting the folder is safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import vl_convert
+
+from .render.charts import VEGA_LITE_VERSION, Chart
+
+DEFAULT_CACHE = Path(".cache/charts")
+_RENDERER = importlib.metadata.version("vl-convert-python")
+
+
+@dataclass(frozen=True)
+class SvgSummary:
+    rendered: int
+    cached: int
+
+
+def spec_text(chart: Chart) -> str:
+    """The spec as published next to the page: stable key order, one line per key."""
+    return json.dumps(chart.spec, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _key(chart: Chart) -> str:
+    versions = f"{_RENDERER}:{VEGA_LITE_VERSION}:"
+    return hashlib.sha256((versions + spec_text(chart)).encode("utf-8")).hexdigest()
+
+
+def render_svgs(charts: Iterable[Chart], cache: Path) -> tuple[dict[str, str], SvgSummary]:
+    """{path.svg: svg} for every chart, rendering only what the cache lacks."""
+    cache.mkdir(parents=True, exist_ok=True)
+    files: dict[str, str] = {}
+    rendered = cached = 0
+    for chart in charts:
+        stored = cache / f"{_key(chart)}.svg"
+        if stored.is_file():
+            svg = stored.read_text(encoding="utf-8")
+            cached += 1
+        else:
+            svg = vl_convert.vegalite_to_svg(chart.spec, vl_version=VEGA_LITE_VERSION)
+            stored.write_text(svg, encoding="utf-8")
+            rendered += 1
+        files[f"{chart.path}.svg"] = svg
+    return files, SvgSummary(rendered=rendered, cached=cached)

@@ -1,0 +1,501 @@
+"""Vega-Lite specs for the three matrices: pure functions from the public model.
+
+A dossier supplies data only. Every spec here is a fixed template; dossier
+values appear solely as data values (labels, names), never in an expression,
+a format string, a field name or a URL. The one expression used compares a
+number we computed ourselves.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from ..public import Coalition, PublicSite
+from ..vocabulary import Sector
+from .labels import Labels
+
+SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
+VEGA_LITE_VERSION = "6.4"
+SIDE = 380  # the partner matrix is square, so arrow heads point the right way
+# Okabe & Ito's palette, distinguishable with every common colour vision deficiency.
+SECTOR_COLOURS = {
+    "public": "#0072B2",
+    "private": "#D55E00",
+    "civil-society": "#009E73",
+    "education": "#CC79A7",
+    "knowledge": "#E69F00",
+}
+# Sequential blues, darkest for the strongest role; text turns white on the dark two.
+ROLE_COLOURS = {
+    "lead": "#08306b",
+    "contributes": "#2171b5",
+    "consulted": "#9ecae1",
+    "informed": "#deebf7",
+}
+ROLES = tuple(ROLE_COLOURS)
+_LABEL_STEP = 13  # pixels between labels of partners that share a position
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart: where it goes (without extension), its spec, and what it shows."""
+
+    path: str
+    spec: dict[str, Any]
+    alt: str
+
+
+def _base(title: str, description: str) -> dict[str, Any]:
+    return {
+        "$schema": SCHEMA,
+        "title": title,
+        "description": description,
+        "background": "white",
+        "config": {"font": "sans-serif", "view": {"stroke": None}},
+    }
+
+
+def partner_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:
+    """Seed 001: dependency (x) against influence (y), the ambition line, the moves."""
+    label = Labels(lang)
+    partners = []
+    spots: dict[tuple[int, int], list[str]] = {}
+    for number, p in enumerate(coalition.partners, start=1):
+        below = p.below_ambition_line
+        partners.append(
+            {
+                "number": number,
+                "name": p.name,
+                "key": f"{number}  {p.name}",
+                "below": below,
+                "sector": label.term("sector", p.sector),
+                "dependency": p.now.dependency,
+                "influence": p.now.influence,
+                "position": label("below_line") if below else label("above_line"),
+            }
+        )
+        spots.setdefault((p.now.dependency, p.now.influence), []).append(str(number))
+    # A short number beside each point; partners sharing a position share a label.
+    numbers = [
+        {"dependency": dep, "influence": infl, "numbers": ", ".join(found)}
+        for (dep, infl), found in sorted(spots.items())
+    ]
+    moves = []
+    stays = []
+    for p in coalition.partners:
+        if p.target is None:
+            continue
+        if (p.target.dependency, p.target.influence) == (p.now.dependency, p.now.influence):
+            stays.append(
+                {"name": p.name, "dependency": p.now.dependency, "influence": p.now.influence}
+            )
+            continue
+        dx = p.target.dependency - p.now.dependency
+        dy = p.target.influence - p.now.influence
+        moves.append(
+            {
+                "name": p.name,
+                "dependency": p.now.dependency,
+                "influence": p.now.influence,
+                "target_dependency": p.target.dependency,
+                "target_influence": p.target.influence,
+                # Clockwise from straight up, as Vega's "angle" wants it.
+                "angle": round(math.degrees(math.atan2(dx, dy)), 1) % 360,
+            }
+        )
+    axis = {"values": [1, 2, 3, 4, 5], "tickMinStep": 1, "grid": True}
+    scale = {"domain": [0.5, 5.5], "nice": False}
+    x = {
+        "field": "dependency",
+        "type": "quantitative",
+        "scale": scale,
+        "axis": axis,
+        "title": label("axis_dependency"),
+    }
+    y = {
+        "field": "influence",
+        "type": "quantitative",
+        "scale": scale,
+        "axis": axis,
+        "title": label("axis_influence"),
+    }
+    sectors = [s.value for s in Sector]
+    spec = _base(
+        f"{label('analysis')}: {coalition.name}",
+        label("analysis_intro"),
+    )
+    matrix: dict[str, Any] = {
+        "width": SIDE,
+        "height": SIDE,
+        "layer": [
+            *(
+                {
+                    "name": f"quadrants_{side}",
+                    "data": {"values": [q for q in _quadrants(label) if q["align"] == side]},
+                    "mark": {
+                        "type": "text",
+                        "align": side,
+                        "color": "#555555",
+                        "fontSize": 10,
+                        "fontStyle": "italic",
+                    },
+                    "encoding": {
+                        "x": {**x, "field": "x"},
+                        "y": {**y, "field": "y"},
+                        "text": {"field": "text", "type": "nominal"},
+                    },
+                }
+                for side in ("left", "right")
+            ),
+            {
+                "name": "ambition_line",
+                "data": {
+                    "values": [
+                        {"dependency": 0.5, "influence": 0.5},
+                        {"dependency": 5.5, "influence": 5.5},
+                    ]
+                },
+                "mark": {"type": "line", "strokeDash": [6, 4], "color": "#333333"},
+                "encoding": {"x": x, "y": y},
+            },
+            {
+                "name": "target_arrows",
+                "data": {"values": moves},
+                "mark": {"type": "rule", "color": "#333333", "strokeWidth": 1.5},
+                "encoding": {
+                    "x": x,
+                    "y": y,
+                    "x2": {"field": "target_dependency"},
+                    "y2": {"field": "target_influence"},
+                },
+            },
+            {
+                "name": "target_heads",
+                "data": {"values": moves},
+                "mark": {
+                    "type": "point",
+                    "shape": "triangle-up",
+                    "filled": True,
+                    "color": "#333333",
+                    "size": 70,
+                },
+                "encoding": {
+                    "x": {**x, "field": "target_dependency"},
+                    "y": {**y, "field": "target_influence"},
+                    "angle": {"field": "angle", "type": "quantitative", "scale": None},
+                },
+            },
+            {
+                "name": "target_stays",
+                "data": {"values": stays},
+                "mark": {
+                    "type": "point",
+                    "shape": "circle",
+                    "filled": False,
+                    "color": "#333333",
+                    "size": 420,
+                    "strokeDash": [3, 2],
+                },
+                "encoding": {"x": x, "y": y},
+            },
+            {
+                "name": "partners",
+                "data": {"values": partners},
+                "mark": {
+                    "type": "point",
+                    "filled": True,
+                    "size": 110,
+                    "opacity": 1,
+                    "stroke": "#000000",
+                    "strokeWidth": 1,
+                },
+                "encoding": {
+                    "x": x,
+                    "y": y,
+                    "color": {
+                        "field": "sector",
+                        "type": "nominal",
+                        "title": label("sector"),
+                        "scale": {
+                            "domain": [label.term("sector", s) for s in sectors],
+                            "range": [SECTOR_COLOURS[s] for s in sectors],
+                        },
+                    },
+                    "shape": {
+                        "field": "position",
+                        "type": "nominal",
+                        "title": label("ambition_line"),
+                        "scale": {
+                            "domain": [label("above_line"), label("below_line")],
+                            "range": ["circle", "triangle-down"],
+                        },
+                    },
+                    "tooltip": [
+                        {"field": "name", "title": label("partner")},
+                        {"field": "dependency", "title": label("dependency")},
+                        {"field": "influence", "title": label("influence")},
+                    ],
+                },
+            },
+            {
+                "name": "partner_numbers",
+                "data": {"values": numbers},
+                "mark": {
+                    "type": "text",
+                    "align": "left",
+                    "baseline": "middle",
+                    "dx": 9,
+                    "fontSize": 11,
+                    "fontWeight": "bold",
+                },
+                "encoding": {"x": x, "y": y, "text": {"field": "numbers", "type": "nominal"}},
+            },
+        ],
+    }
+    key = {
+        "name": "partner_key",
+        "data": {"values": partners},
+        "width": SIDE,
+        "height": {"step": 16},
+        "encoding": {"y": {"field": "number", "type": "ordinal", "axis": None}, "x": {"value": 0}},
+        "layer": [
+            {
+                "name": "partner_labels" + ("_below" if below else ""),
+                "transform": [{"filter": {"field": "below", "equal": below}}],
+                "mark": {
+                    "type": "text",
+                    "align": "left",
+                    "fontSize": 11,
+                    "fontWeight": "bold" if below else "normal",
+                },
+                "encoding": {"text": {"field": "key", "type": "nominal"}},
+            }
+            for below in (False, True)
+        ],
+    }
+    # The key and legends go under the plot, so the chart stays narrow on a phone.
+    spec.update({"vconcat": [matrix, key], "spacing": 16})
+    spec["config"] = {**spec["config"], "legend": {"orient": "bottom", "direction": "vertical"}}
+    return spec
+
+
+def _quadrants(label: Labels) -> list[dict[str, Any]]:
+    return [
+        {"x": 0.6, "y": 5.35, "align": "left", "text": label("q_influential_replaceable")},
+        {"x": 5.4, "y": 5.35, "align": "right", "text": label("q_influential_indispensable")},
+        {"x": 0.6, "y": 0.65, "align": "left", "text": label("q_minor_replaceable")},
+        {"x": 5.4, "y": 0.65, "align": "right", "text": label("q_minor_indispensable")},
+    ]
+
+
+def role_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:
+    """Partners by themes or deliverables, each cell the partner's role."""
+    label = Labels(lang)
+    names = {p.id: p.name for p in coalition.partners}
+    subjects = {t.id: t.name.get(lang)[0] for t in coalition.themes}
+    subjects.update({d.id: d.name.get(lang)[0] for d in coalition.deliverables})
+    cells = []
+    for role in coalition.roles:
+        for kind in ROLES:
+            people = [role.lead] if kind == "lead" else list(getattr(role, kind))
+            for partner in people:
+                cells.append(
+                    {
+                        "partner": names[partner],
+                        "subject": subjects[role.subject],
+                        "role": label.term("role", kind),
+                        "strength": ROLES.index(kind),
+                    }
+                )
+    partner_order = [
+        p.name for p in coalition.partners if any(c["partner"] == p.name for c in cells)
+    ]
+    subject_order = list(dict.fromkeys(subjects[r.subject] for r in coalition.roles))
+    role_domain = [label.term("role", kind) for kind in ROLES]
+    spec = _base(f"{label('roles')}: {coalition.name}", label("roles_intro"))
+    spec.update(
+        {
+            "data": {"values": cells},
+            "width": {"step": 110},
+            "height": {"step": 30},
+            "encoding": {
+                "x": {
+                    "field": "subject",
+                    "type": "nominal",
+                    "sort": subject_order,
+                    "title": label("subject"),
+                    "axis": {"orient": "top", "labelAngle": 0, "labelLimit": 105},
+                },
+                "y": {
+                    "field": "partner",
+                    "type": "nominal",
+                    "sort": partner_order,
+                    "title": label("partner"),
+                    "axis": {"labelLimit": 220},
+                },
+            },
+            "layer": [
+                {
+                    "name": "role_cells",
+                    "mark": {"type": "rect", "stroke": "white", "strokeWidth": 2},
+                    "encoding": {
+                        "color": {
+                            "field": "role",
+                            "type": "ordinal",
+                            "title": label("role"),
+                            "scale": {"domain": role_domain, "range": list(ROLE_COLOURS.values())},
+                        },
+                    },
+                },
+                {
+                    "name": "role_texts",
+                    "mark": {"type": "text", "fontSize": 10},
+                    "encoding": {
+                        "text": {"field": "role", "type": "nominal"},
+                        # A fixed test on a number we computed: never a dossier value.
+                        "color": {
+                            "condition": {"test": "datum.strength <= 1", "value": "white"},
+                            "value": "black",
+                        },
+                    },
+                },
+            ],
+        }
+    )
+    return spec
+
+
+def network_matrix(site: PublicSite, lang: str) -> dict[str, Any]:
+    """Organisations by coalitions: who is in what, and who is everywhere."""
+    label = Labels(lang)
+    names: dict[str, Counter[str]] = {}
+    cells = []
+    for coalition in site.coalitions:
+        steering = set(coalition.governance.steering_group.members)
+        members = set(coalition.we.members)
+        for p in coalition.partners:
+            names.setdefault(p.organisation, Counter())[p.name] += 1
+            kind = (
+                "steering" if p.id in steering else "member" if p.id in members else "partner_only"
+            )
+            cells.append(
+                {"organisation": p.organisation, "coalition": coalition.name, "kind": kind}
+            )
+    display = {org: sorted(c, key=lambda n: (-c[n], n))[0] for org, c in names.items()}
+    counts = Counter(cell["organisation"] for cell in cells)
+    most = max(counts.values(), default=0)
+    order = sorted(counts, key=lambda org: (-counts[org], display[org].casefold()))
+    for cell in cells:
+        cell["organisation"] = display[cell["organisation"]]
+        cell["kind"] = label(f"net_{cell['kind']}")
+    totals = [
+        {
+            "organisation": display[org],
+            "coalitions": counts[org],
+            "marked": label("net_most") if counts[org] == most and most > 1 else label("net_other"),
+        }
+        for org in order
+    ]
+    coalition_order = sorted({c.name for c in site.coalitions}, key=str.casefold)
+    y = {
+        "field": "organisation",
+        "type": "nominal",
+        "sort": [display[o] for o in order],
+        "title": label("organisation"),
+        "axis": {"labelLimit": 240},
+    }
+    kinds = [label("net_steering"), label("net_member"), label("net_partner_only")]
+    spec = _base(label("network_title"), label("network_intro"))
+    spec.update(
+        {
+            "spacing": 12,
+            "resolve": {
+                "scale": {"y": "shared", "color": "independent"},
+                "legend": {"color": "independent"},
+            },
+            "hconcat": [
+                {
+                    "name": "network_cells",
+                    "data": {"values": cells},
+                    "width": {"step": 28},
+                    "height": {"step": 18},
+                    "mark": {"type": "rect", "stroke": "white", "strokeWidth": 1},
+                    "encoding": {
+                        "x": {
+                            "field": "coalition",
+                            "type": "nominal",
+                            "sort": coalition_order,
+                            "title": label("coalition"),
+                            "axis": {"orient": "top", "labelAngle": -45, "labelLimit": 200},
+                        },
+                        "y": y,
+                        "color": {
+                            "field": "kind",
+                            "type": "nominal",
+                            "title": label("role"),
+                            "scale": {"domain": kinds, "range": ["#08306b", "#4292c6", "#c6dbef"]},
+                        },
+                    },
+                },
+                {
+                    "name": "network_totals",
+                    "data": {"values": totals},
+                    "width": 120,
+                    "height": {"step": 18},
+                    "mark": {"type": "bar"},
+                    "encoding": {
+                        "x": {
+                            "field": "coalitions",
+                            "type": "quantitative",
+                            "title": label("count_coalitions"),
+                            "axis": {"tickMinStep": 1, "orient": "top"},
+                        },
+                        "y": {**y, "axis": None},
+                        "color": {
+                            "field": "marked",
+                            "type": "nominal",
+                            "title": None,
+                            "scale": {
+                                "domain": [label("net_most"), label("net_other")],
+                                "range": ["#D55E00", "#999999"],
+                            },
+                        },
+                    },
+                },
+            ],
+        }
+    )
+    return spec
+
+
+def charts(site: PublicSite, lang: str) -> list[Chart]:
+    """Every chart of one language, with paths beside the pages that show them."""
+    label = Labels(lang)
+    folder = label.section["coalitions"]
+    found = []
+    for c in site.coalitions:
+        found.append(
+            Chart(
+                f"{folder}/{c.slug}.partners",
+                partner_matrix(c, lang),
+                f"{label('analysis')}: {c.name}",
+            )
+        )
+        if c.roles:
+            found.append(
+                Chart(
+                    f"{folder}/{c.slug}.roles", role_matrix(c, lang), f"{label('roles')}: {c.name}"
+                )
+            )
+    if site.coalitions:
+        found.append(
+            Chart(
+                f"{label.section['organisations']}/network",
+                network_matrix(site, lang),
+                label("network_title"),
+            )
+        )
+    return found
