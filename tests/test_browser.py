@@ -141,3 +141,26 @@ def test_search_dialog_finds_and_passes_axe(
     assert [
         f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]
     ] == []
+
+
+@pytest.mark.parametrize(
+    "page_path", ["coalities/gelijke-kansen-oost/", "en/coalitions/gezonde-haven/", "organisaties/"]
+)
+def test_charts_show_without_javascript(browser: Browser, server: str, page_path: str) -> None:
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    page.goto(server + page_path, wait_until="load")
+    figures = page.locator("figure img")
+    count = figures.count()
+    sizes = [
+        figures.nth(i).evaluate("img => img.complete ? img.naturalWidth : 0") for i in range(count)
+    ]
+    alts = [figures.nth(i).get_attribute("alt") for i in range(count)]
+    captions = page.locator("figure figcaption").count()
+    context.close()
+    assert count >= 1
+    assert all(width > 100 for width in sizes), sizes
+    assert all(alts), alts
+    assert captions == count

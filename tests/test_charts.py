@@ -1,0 +1,168 @@
+"""The matrices: golden specs, valid Vega-Lite, what the drawings must show."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from generator.chartsvg import render_svgs, spec_text
+from generator.public import PublicSite
+from generator.render.charts import Chart, charts
+from generator.site import generate
+
+from .conftest import ROOT, compare_golden
+from .site_build import BuiltSite
+
+VEGA_LITE_SCHEMA = ROOT / "node_modules" / "vega-lite" / "build" / "vega-lite-schema.json"
+# Every expression the templates use. A dossier value must never appear in one.
+FIXED_EXPRESSIONS = {"datum.strength <= 1"}
+EXPRESSION_KEYS = {"expr", "test", "signal", "calculate", "filter", "format", "url"}
+
+
+@cache
+def _site() -> PublicSite:
+    return generate(ROOT / "coalitions", date(2026, 11, 23)).site
+
+
+def _charts(lang: str = "nl") -> list[Chart]:
+    return charts(_site(), lang)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_specs_match_their_golden_files(lang: str, update_golden: bool) -> None:
+    for chart in _charts(lang):
+        compare_golden(
+            f"charts/{lang}/{chart.path.replace('/', '_')}.json", spec_text(chart), update_golden
+        )
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_specs_are_valid_vega_lite(lang: str) -> None:
+    assert VEGA_LITE_SCHEMA.exists(), "run 'make test': it installs the Vega-Lite schema"
+    validator = jsonschema.Draft7Validator(json.loads(VEGA_LITE_SCHEMA.read_text("utf-8")))
+    for chart in _charts(lang):
+        errors = [
+            f"{list(e.absolute_path)}: {e.message[:120]}" for e in validator.iter_errors(chart.spec)
+        ]
+        assert errors == [], chart.path
+
+
+def _expressions(node: Any) -> list[str]:
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in EXPRESSION_KEYS and isinstance(value, str):
+                found.append(value)
+            found += _expressions(value)
+    elif isinstance(node, list):
+        for item in node:
+            found += _expressions(item)
+    return found
+
+
+def test_expressions_are_fixed_templates_even_for_hostile_dossiers(
+    built_site: BuiltSite,
+) -> None:
+    specs = [json.loads(p.read_text("utf-8")) for p in built_site.site.rglob("*.vl.json")]
+    assert len(specs) > 10
+    hostile = [s for s in specs if "vijandig" in json.dumps(s) or "alert" in json.dumps(s)]
+    assert hostile, "the hostile dossier's charts should be among the specs"
+    for spec in specs:
+        assert set(_expressions(spec)) <= FIXED_EXPRESSIONS
+
+
+@cache
+def _svgs() -> dict[str, str]:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        files, _ = render_svgs(_charts(), Path(folder))
+    return files
+
+
+_SVG = "{http://www.w3.org/2000/svg}"
+
+
+def _marks(svg: str, mark: str) -> list[ET.Element]:
+    """The drawn items of one named layer (Vega names its group '<name>_marks')."""
+    root = ET.fromstring(svg)
+    for group in root.iter(f"{_SVG}g"):
+        if group.get("class", "").endswith(f"role-mark {mark}_marks"):
+            return list(group)
+    raise AssertionError(f"no layer {mark!r} in the drawing")
+
+
+def _texts(svg: str, mark: str) -> list[str]:
+    return ["".join(item.itertext()) for item in _marks(svg, mark)]
+
+
+@pytest.mark.parametrize("slug", [c.slug for c in _site().coalitions])
+def test_partner_matrix_shows_every_partner_the_line_and_the_moves(slug: str) -> None:
+    coalition = next(c for c in _site().coalitions if c.slug == slug)
+    svg = _svgs()[f"coalities/{slug}.partners.svg"]
+    normal = _texts(svg, "partner_labels")
+    bold = _texts(svg, "partner_labels_below")
+    for number, partner in enumerate(coalition.partners, start=1):
+        entry = f"{number}  {partner.name}"
+        assert entry in (bold if partner.below_ambition_line else normal), entry
+    assert len(_marks(svg, "ambition_line")) == 1
+    moves = [p for p in coalition.partners if p.target and p.target != p.now]
+    stays = [p for p in coalition.partners if p.target and p.target == p.now]
+    assert len(_marks(svg, "target_arrows")) == len(moves)
+    assert len(_marks(svg, "target_heads")) == len(moves)
+    assert len(_marks(svg, "target_stays")) == len(stays)
+    assert len(moves) + len(stays) == sum(1 for p in coalition.partners if p.target)
+
+
+def test_a_partner_below_the_line_is_marked_in_the_table_too() -> None:
+    from generator.render.pages import render_pages
+
+    page = render_pages(_site(), "nl")["coalities/gezonde-haven.md"]
+    analysis = page.split("## Partneranalyse", 1)[1].splitlines()
+    row = next(line for line in analysis if line.startswith("| Nordlaan Coatings |"))
+    assert "**onder de lijn**" in row
+    row = next(line for line in analysis if line.startswith("| Provincie Zuiderwaard |"))
+    assert "op of boven de lijn" in row and "**" not in row
+
+
+def test_role_matrix_writes_the_role_in_every_cell() -> None:
+    svg = _svgs()["coalities/gelijke-kansen-oost.roles.svg"]
+    coalition = next(c for c in _site().coalitions if c.slug == "gelijke-kansen-oost")
+    cells = sum(
+        1 + len(r.contributes) + len(r.consulted) + len(r.informed) for r in coalition.roles
+    )
+    texts = _texts(svg, "role_texts")
+    assert len(texts) == cells
+    assert set(texts) <= {"trekker", "draagt bij", "geraadpleegd", "geïnformeerd"}
+
+
+def test_network_marks_the_organisations_in_the_most_coalitions() -> None:
+    spec = next(c.spec for c in _charts() if c.path == "organisaties/network")
+    totals = spec["hconcat"][1]["data"]["values"]
+    assert totals[0] == {
+        "organisation": "Gemeente Dijkhaven",
+        "coalitions": 4,
+        "marked": "in de meeste verbanden",
+    }
+    assert [t["coalitions"] for t in totals] == sorted(
+        (t["coalitions"] for t in totals), reverse=True
+    )
+    assert all(t["marked"] == "overige" for t in totals[1:])
+
+
+def test_drawings_are_cached_by_content(tmp_path: Path) -> None:
+    chart = _charts()[0]
+    first, cold = render_svgs([chart], tmp_path)
+    second, warm = render_svgs([chart], tmp_path)
+    assert (cold.rendered, cold.cached, warm.rendered, warm.cached) == (1, 0, 0, 1)
+    assert first == second
+    changed = Chart(chart.path, {**chart.spec, "title": "Anders"}, chart.alt)
+    _, again = render_svgs([changed], tmp_path)
+    assert again.rendered == 1
