@@ -41,7 +41,7 @@ def main(argv: list[str]) -> None:
     print(f"{len(texts)} dossiers, {lines:.0f} lines on average, {ROUNDS} rounds each")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     _time(f"PyYAML safe_load ({loader.__name__})", texts, lambda t: yaml.load(t, Loader=loader))
-    _time("our loader (events, YAML 1.2, positions)", texts, lambda t: parse(t, "x.yml"))
+    _time("our loader (events, YAML 1.2, positions)", texts, lambda t: parse(t))
 
     def load_and_validate(path: Path) -> None:
         raw = read_dossier(path, path.name)

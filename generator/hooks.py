@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 from generator.chartsvg import DEFAULT_CACHE
 from generator.errors import DossierError
 from generator.site import generate, with_svgs
-from generator.write import write_tree
+from generator.write import WriteError, write_tree
 
 log = logging.getLogger("mkdocs.dossiers")
 
@@ -36,6 +36,9 @@ def on_pre_build(config: Any, **_: Any) -> None:
             "the dossiers have problems; the site shows the last good version"
         ) from None
     files, _drawn = with_svgs(outputs, DEFAULT_CACHE)
-    done = write_tree(docs, files[docs.name])
+    try:
+        done = write_tree(docs, files[docs.name])
+    except WriteError as err:
+        raise PluginError(str(err)) from None
     if done.written or done.removed:
         log.info(f"dossiers: {done.written} pages written, {done.removed} removed")

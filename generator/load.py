@@ -31,6 +31,8 @@ MAX_DEPTH = 32
 MAX_NODES = 100_000
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 EXTENSION = ".yml"
+# Names the site uses for its own pages beside the coalition and organisation pages.
+RESERVED = frozenset({"index", "network"})
 
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 LIBYAML = _Loader is not yaml.SafeLoader
@@ -95,8 +97,16 @@ class WrittenFloat(float):
         return value
 
 
+MAX_DIGITS = 30
+
+
 def resolve_plain(text: str) -> Any:
-    """The value of an unquoted scalar under the YAML 1.2 core schema."""
+    """The value of an unquoted scalar under the YAML 1.2 core schema.
+
+    Raises ValueError for a number too long to be meant as one.
+    """
+    if len(text) > MAX_DIGITS and (_INT10.match(text) or _FLOAT.match(text)):
+        raise ValueError(f"a number of more than {MAX_DIGITS} digits is not plausible here")
     if _NULL.match(text):
         return None
     if text in _BOOL:
@@ -145,7 +155,10 @@ class _Builder:
         if event.tag not in (None, "!", _STR_TAG):
             raise _Stop(line, col, path, f"YAML tags such as '{event.tag}' are not allowed here")
         if event.tag is None and event.implicit[0]:
-            return resolve_plain(event.value)
+            try:
+                return resolve_plain(event.value)
+            except ValueError as err:
+                raise _Stop(line, col, path, str(err)) from None
         return event.value
 
     def _document(self) -> Any:
@@ -170,7 +183,7 @@ class _Builder:
             if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
                 done = stack.pop()
                 if stack:
-                    self._add(stack, done[0], _pos(event))
+                    self._add(stack, done[0])
                 else:
                     root = done[0]
                 continue
@@ -184,7 +197,7 @@ class _Builder:
             if isinstance(event, yaml.ScalarEvent):
                 value = self._scalar(event, path)
                 if stack:
-                    self._add(stack, value, (line, col))
+                    self._add(stack, value)
                 else:
                     root = value
                 continue
@@ -235,7 +248,7 @@ class _Builder:
         return (*path, len(container))
 
     @staticmethod
-    def _add(stack: list[list[Any]], value: Any, _pos: tuple[int, int]) -> None:
+    def _add(stack: list[list[Any]], value: Any) -> None:
         frame = stack[-1]
         if isinstance(frame[0], dict):
             frame[0][frame[2]] = value
@@ -244,7 +257,7 @@ class _Builder:
             frame[0].append(value)
 
 
-def parse(text: str, file: str) -> tuple[Any, Positions]:
+def parse(text: str) -> tuple[Any, Positions]:
     """Parse YAML text into plain values and positions; raises _Stop on a problem."""
     builder = _Builder(iter(yaml.parse(text, Loader=_Loader)))
     try:
@@ -303,6 +316,10 @@ def read_dossier(path: FsPath, display: str) -> RawDossier | Problem:
                 f"the file is {size / 1024 / 1024:.1f} MiB; a dossier may be at most "
                 f"{MAX_BYTES // 1024 // 1024} MiB",
             )
+        if slug in RESERVED:
+            raise _Stop(
+                1, 1, (), f"'{slug}' is reserved for the overview page; choose another file name"
+            )
         if not SLUG_PATTERN.match(slug):
             raise _Stop(
                 1,
@@ -317,7 +334,7 @@ def read_dossier(path: FsPath, display: str) -> RawDossier | Problem:
         text = _decode(raw)
         if not text.strip():
             raise _Stop(1, 1, (), "the file is empty; a dossier starts with 'name:' and 'status:'")
-        data, positions = parse(text, display)
+        data, positions = parse(text)
         if not isinstance(data, dict):
             raise _Stop(1, 1, (), "a dossier must be a mapping of fields (name:, status:, ...)")
     except _Stop as stop:
@@ -370,6 +387,8 @@ def discover(directory: FsPath) -> tuple[list[FsPath], list[Problem]]:
                     f"dossier files end in .yml; rename it to {name[:-5]}.yml",
                 )
             )
+        elif name.endswith(EXTENSION) and not entry.is_file():
+            problems.append(Problem(shown, 1, 1, "(file)", "not a regular file"))
         elif name.endswith(EXTENSION):
             files.append(entry)
         else:

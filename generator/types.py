@@ -9,6 +9,7 @@ dossier author can act on; ``validate.py`` adds the file, line and field path.
 from __future__ import annotations
 
 import calendar
+import math
 import re
 import unicodedata
 from datetime import date, datetime
@@ -25,8 +26,8 @@ from pydantic import (
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
 _ID_RE = re.compile(ID_PATTERN)
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$")
+_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_DATETIME_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$")
 _PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()-]{5,22}$")
 _EMAIL_RE = re.compile(r"^[^@\s<>\"'()]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _URL_RE = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d+)?(/[^\s<>\"'`]*)?$")
@@ -148,6 +149,8 @@ def _number(minimum: float, maximum: float | None) -> Any:
     def check(value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ValueError(f"expected a number, got {describe(value)}")
+        if not math.isfinite(value):
+            raise ValueError(f"expected a finite number, got {value}")
         written = getattr(value, "written", "")
         if _THOUSANDS.match(written):
             plain = written.replace(".", "")
@@ -204,12 +207,16 @@ _MONTHS = (
 
 def _not_a_date(text: str) -> str:
     year, month, day = (int(part) for part in text[:10].split("-"))
+    if year == 0:
+        return f"{text} is not a real date: there is no year 0"
     if not 1 <= month <= 12:
         return f"{text} is not a real date: there is no month {month}"
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
         return f"{text} is not a real date: {_MONTHS[month - 1]} {year} has {days} days"
-    return f"{text} is not a real date and time"
+    if len(text) > 10:
+        return f"{text} is not a real time: use 00:00 to 23:59"
+    return f"{text} is not a real date"
 
 
 IsoDate = Annotated[

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import Path, Problem, format_path
-from .load import RawDossier
+from .load import RESERVED, RawDossier
 from .model import Dossier
 from .types import describe
 from .vocabulary import CooperationType, DossierStatus
@@ -178,15 +178,17 @@ def cross_check(dossier: Dossier) -> list[tuple[Path, str]]:
     """Every reference resolves, ids are unique, and the type's own rules hold."""
     found: list[tuple[Path, str]] = []
 
-    def unique(items: str, ids: list[str], what: str) -> None:
+    def unique(items: str, ids: list[str], what: str, offset: int = 0) -> None:
+        """Ids must differ after case folding; `offset` skips ids listed elsewhere first."""
         seen: dict[str, int] = {}
         for index, ident in enumerate(ids):
             key = ident.casefold()
-            if key in seen:
+            if key in seen and index >= offset:
+                where = f"{items}[{seen[key] - offset}]" if seen[key] >= offset else "a theme"
                 found.append(
                     (
-                        (items, index, "id"),
-                        f"{what} id '{ident}' is used twice (also {items}[{seen[key]}])",
+                        (items, index - offset, "id"),
+                        f"{what} id '{ident}' is used twice (also {where})",
                     )
                 )
             seen.setdefault(key, index)
@@ -199,6 +201,23 @@ def cross_check(dossier: Dossier) -> list[tuple[Path, str]]:
     unique("places", [p.id for p in dossier.places], "place")
     unique("agenda", [a.id for a in dossier.agenda], "activity")
     unique("agreements", [a.id for a in dossier.agreements], "agreement")
+
+    unique(
+        "deliverables",
+        [t.id for t in dossier.themes] + [d.id for d in dossier.deliverables],
+        "theme or deliverable",
+        offset=len(dossier.themes),
+    )
+    for i, partner in enumerate(dossier.partners):
+        if partner.organisation_id in RESERVED:
+            field = "organisation" if partner.organisation else "name"
+            found.append(
+                (
+                    ("partners", i, field),
+                    f"the organisation id '{partner.organisation_id}' is reserved for an "
+                    "overview page; give 'organisation:' another id",
+                )
+            )
 
     partners = [p.id for p in dossier.partners]
     themes = [t.id for t in dossier.themes]

@@ -72,7 +72,7 @@ def write_tree(root: Path, files: dict[str, str]) -> WriteSummary:
         except WriteError:
             continue  # a tampered manifest never makes us delete outside the folder
         target = root / stale
-        if target.is_file():
+        if target.is_file() and target.resolve().is_relative_to(inside):
             target.unlink()
             removed += 1
             _remove_empty_parents(target.parent, root)
@@ -84,6 +84,8 @@ def write_tree(root: Path, files: dict[str, str]) -> WriteSummary:
 
 
 def _remove_empty_parents(folder: Path, root: Path) -> None:
-    while folder != root and folder.is_dir() and not any(folder.iterdir()):
+    while (
+        folder != root and not folder.is_symlink() and folder.is_dir() and not any(folder.iterdir())
+    ):
         folder.rmdir()
         folder = folder.parent

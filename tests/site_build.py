@@ -78,6 +78,9 @@ def build_site(workdir: Path) -> BuiltSite:
     assert isinstance(source, RawDossier)
     free = _free_text_paths(source)
     hostile = hostile_variant(source.data, lambda path: path in free)
+    # Names become page titles (front matter): astral characters once broke that open.
+    hostile["name"] = "😀 [klik](javascript:alert(document.domain)) ![](https://elders.example/p)"
+    hostile["partners"][0]["name"] = "Bieb 🙂 [x](javascript:alert(1)) </title><script>x</script>"
     (coalitions / "vijandig.yml").write_text(dump_dossier(hostile), "utf-8")
     done = subprocess.run(
         [sys.executable, "-m", "generator", "build", "--date", BUILD_DATE],

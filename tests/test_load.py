@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 from pathlib import Path
 
 import pytest
@@ -51,13 +52,13 @@ def test_special_floats() -> None:
 
 
 def test_quoted_scalars_stay_text() -> None:
-    value, _ = parse("a: \"true\"\nb: '42'\nc: !!str 7\nd: |\n  yes\n", "x.yml")
+    value, _ = parse("a: \"true\"\nb: '42'\nc: !!str 7\nd: |\n  yes\n")
     assert value == {"a": "true", "b": "42", "c": "7", "d": "yes\n"}
 
 
 def test_positions_of_values_and_keys_are_one_based() -> None:
     text = "name: Test\npartners:\n  - id: a\n    influence: 4\n"
-    value, positions = parse(text, "x.yml")
+    value, positions = parse(text)
     assert value == {"name": "Test", "partners": [{"id": "a", "influence": 4}]}
     assert positions.values[("name",)] == (1, 7)
     assert positions.values[("partners", 0)] == (3, 5)
@@ -68,13 +69,13 @@ def test_positions_of_values_and_keys_are_one_based() -> None:
 
 
 def test_flow_and_block_styles_give_the_same_values() -> None:
-    block, _ = parse("a:\n  - x\n  - y\nb:\n  c: 1\n", "x.yml")
-    flow, _ = parse("{a: [x, y], b: {c: 1}}", "x.yml")
+    block, _ = parse("a:\n  - x\n  - y\nb:\n  c: 1\n")
+    flow, _ = parse("{a: [x, y], b: {c: 1}}")
     assert block == flow
 
 
 def test_anchors_without_aliases_are_harmless() -> None:
-    value, _ = parse("a: &anchor 1\n", "x.yml")
+    value, _ = parse("a: &anchor 1\n")
     assert value == {"a": 1}
 
 
@@ -140,3 +141,32 @@ def test_other_files_and_folders_are_reported(tmp_path: Path) -> None:
         "not a dossier: only .yml files belong in this folder",
         "folders are not read",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a: " + "9" * 5000 + "\n", "a number of more than 30 digits is not plausible here"),
+        ("a: 1" + "0" * 40 + ".5\n", "a number of more than 30 digits is not plausible here"),
+    ],
+)
+def test_absurd_numbers_are_positioned_problems(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "x.yml"
+    path.write_text(text, encoding="utf-8")
+    problem = read_dossier(path, "x.yml")
+    assert isinstance(problem, Problem)
+    assert (problem.line, problem.column, problem.path, problem.message) == (1, 4, "a", message)
+
+
+def test_a_named_pipe_is_not_read(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "x.yml")
+    raws, problems, _ = load_folder(tmp_path)
+    assert raws == []
+    assert [p.message for p in problems] == ["not a regular file"]
+
+
+@pytest.mark.parametrize("slug", ["index", "network"])
+def test_reserved_names_are_refused(tmp_path: Path, slug: str) -> None:
+    (tmp_path / f"{slug}.yml").write_text((FIXTURES / "minimal.yml").read_text(), "utf-8")
+    raws, problems, _ = load_folder(tmp_path)
+    assert raws == [] and "is reserved for the overview page" in problems[0].message

@@ -4,9 +4,22 @@ from __future__ import annotations
 
 import markdown as python_markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.public import Text
-from generator.render.markdown import Md, cell, escape, link, mailto, page_link, tel, text, url
+from generator.render.markdown import (
+    Md,
+    cell,
+    escape,
+    front_matter,
+    link,
+    mailto,
+    page_link,
+    tel,
+    text,
+    url,
+)
 
 RENDER = python_markdown.Markdown(extensions=["tables", "md_in_html", "toc"])
 
@@ -31,6 +44,8 @@ def html(source: str) -> str:
         "\\<script>",
         "1. lijst",
         "> citaat",
+        "~50 deelnemers",
+        "😀 [klik](javascript:x)",
     ],
 )
 def test_escaped_text_renders_as_the_same_text(hostile: str) -> None:
@@ -87,3 +102,43 @@ def test_dutch_text_on_the_english_site_is_marked_dutch() -> None:
 def test_md_is_trusted_and_not_escaped_twice() -> None:
     assert escape(Md("**al veilig**")) == "**al veilig**"
     assert cell("") == "–"
+
+
+def _visible(source: str) -> str:
+    import html as html_module
+    import re
+
+    return html_module.unescape(re.sub(r"<[^>]+>", "", html(source)))
+
+
+_READABLE = st.text(
+    st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=60
+).filter(lambda t: t.strip())
+
+
+@settings(max_examples=300, deadline=None)
+@given(_READABLE)
+def test_any_text_shows_exactly_as_written(value: str) -> None:
+    """Escaping is lossless: what the reader sees is the author's text, spaces folded."""
+    folded = " ".join(value.split())
+    assert _visible(f"x {escape(value)}") == f"x {folded}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1, max_size=60).filter(lambda t: t.strip()))
+def test_any_title_survives_the_front_matter(value: str) -> None:
+    """Front matter that failed to parse would turn into page text: it must always parse."""
+    import html as html_module
+
+    import yaml
+
+    block = front_matter(value).split("---")[1]
+    folded = " ".join(value.split())
+    for loader in (yaml.CSafeLoader, yaml.SafeLoader):
+        title = yaml.load(block, Loader=loader)["title"]
+        assert html_module.unescape(title) == folded
+        assert "<" not in title and '"' not in title
+
+
+def test_control_characters_never_reach_markdown() -> None:
+    assert escape("a\x02b\x03c") == "a\ufffdb\ufffdc"

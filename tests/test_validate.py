@@ -90,6 +90,22 @@ def test_text_may_be_dutch_only_or_both_languages(tmp_path: Path) -> None:
         ({"website": "javascript:alert(1)"}, "website: 'javascript:alert(1)' is not a web address"),
         ({"started": 20260101}, "started: expected a date as YYYY-MM-DD, got a number"),
         ({"started": "2026-13-01"}, "started: 2026-13-01 is not a real date: there is no month 13"),
+        ({"started": "0000-02-01"}, "started: 0000-02-01 is not a real date: there is no year 0"),
+        ({"started": "\uff12\uff10\uff12\uff16-01-15"}, "started: expected a date as YYYY-MM-DD"),
+        (
+            {
+                "agenda": [
+                    {
+                        "id": "a",
+                        "title": "x",
+                        "start": "2026-12-01T24:00",
+                        "organisers": ["bieb"],
+                        "public": True,
+                    }
+                ]
+            },
+            "agenda[0].start: 2026-12-01T24:00 is not a real time: use 00:00 to 23:59",
+        ),
     ],
 )
 def test_schema_messages(tmp_path: Path, change: dict[str, Any], expected: str) -> None:
@@ -166,6 +182,14 @@ def test_schema_messages(tmp_path: Path, change: dict[str, Any], expected: str) 
                 "meeting_place": {"place": "thuis"},
             },
             "meeting_place.place: the meeting place must be a public place",
+        ),
+        (
+            {"deliverables": [{"id": "lezen", "name": "Lezen"}]},
+            "deliverables[0].id: theme or deliverable id 'lezen' is used twice (also a theme)",
+        ),
+        (
+            {"partners": [*PARTNERS, {**PARTNERS[0], "id": "x", "name": "Index"}]},
+            "partners[2].name: the organisation id 'index' is reserved for an overview page",
         ),
         (
             {"ambition": {"statement": "x", "endorsed_by": []}},
@@ -268,6 +292,20 @@ def test_agreement_rules(tmp_path: Path, agreement: dict[str, Any], expected: st
 def test_contact_rules(tmp_path: Path, contact: dict[str, Any], expected: str) -> None:
     problems = _problems(tmp_path, {"contacts": [{"name": "Sanne", **contact}]})
     assert any(expected in p for p in problems), problems
+
+
+@pytest.mark.parametrize("amount", [".nan", ".inf", "-.inf", "1e400"])
+def test_numbers_must_be_finite(tmp_path: Path, amount: str) -> None:
+    text = (FIXTURES / "minimal.yml").read_text(encoding="utf-8")
+    text += (
+        "agreements:\n  - {id: c, title: C, kind: covenant, parties: [bieb, gemeente],\n"
+        f"     status: signed, signed: 2026-01-01, public: true,\n"
+        f"     investments: [{{partner: bieb, amount: {amount}}}]}}\n"
+    )
+    result = validate(_raw(text, tmp_path))
+    assert isinstance(result, list)
+    assert [p.path for p in result] == ["agreements[0].investments[0].amount"]
+    assert result[0].message.startswith("expected a finite number")
 
 
 def test_dutch_thousands_separator_is_not_taken_as_a_decimal_point(tmp_path: Path) -> None:

@@ -71,3 +71,17 @@ def test_a_tampered_manifest_cannot_delete_outside(tmp_path: Path) -> None:
     (root / MANIFEST).write_text("../belangrijk.md\n", encoding="utf-8")
     write_tree(root, {"a.md": "A"})
     assert victim.read_text(encoding="utf-8") == "blijft"
+
+
+def test_clean_up_never_follows_a_link_outside(tmp_path: Path) -> None:
+    outside = tmp_path / "buiten"
+    outside.mkdir()
+    victim = outside / "slachtoffer.md"
+    victim.write_text("blijft", encoding="utf-8")
+    root = tmp_path / "docs"
+    root.mkdir()
+    (root / "coalities").symlink_to(outside)
+    (root / MANIFEST).write_text("coalities/slachtoffer.md\n", encoding="utf-8")
+    write_tree(root, {"agenda/index.md": "A"})
+    assert victim.read_text(encoding="utf-8") == "blijft"
+    assert (root / "coalities").is_symlink()

@@ -372,10 +372,7 @@ class Labels:
     def date(self, value: date | None) -> str:
         if value is None:
             return ""
-        month = _MONTHS[self.lang][value.month - 1]
-        if self.lang == "en":
-            return f"{value.day} {month} {value.year}"
-        return f"{value.day} {month} {value.year}"
+        return f"{value.day} {_MONTHS[self.lang][value.month - 1]} {value.year}"
 
     def datetime(self, start: datetime, end: datetime | None = None) -> str:
         day = _DAYS[self.lang][start.weekday()]

@@ -9,16 +9,16 @@ addresses and phone numbers, so a dossier cannot add a ``javascript:`` or
 
 from __future__ import annotations
 
-import json
 import re
 from urllib.parse import quote
 
 from ..public import Text
 
 # Characters Python-Markdown treats as markup and accepts a backslash before.
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 _SPACE = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SAFE_SCHEMES = ("https://", "http://", "mailto:", "tel:")
 
 
@@ -32,7 +32,9 @@ def escape(text: object) -> Md:
     """One line of plain text, safe in a paragraph, heading or table cell."""
     if isinstance(text, Md):
         return text
-    flat = _SPACE.sub(" ", str(text)).strip()
+    # Control characters never reach here from a dossier (the loader refuses them),
+    # but Python-Markdown uses \x02 and \x03 as placeholders, so never pass them on.
+    flat = _CONTROL.sub("\ufffd", _SPACE.sub(" ", str(text)).strip())
     marked = _MARKDOWN_SPECIALS.sub(r"\\\1", flat)
     return Md("".join(_HTML.get(char, char) for char in marked))
 
@@ -42,11 +44,28 @@ def front_matter(title: str) -> Md:
 
     MkDocs would otherwise take the title from the H1, undo our escaping, and
     the theme prints it into <title> and the header without escaping it. So
-    the title is given here, HTML-escaped, as a JSON string (valid YAML).
+    the title is given here, HTML-escaped. Every character outside printable
+    ASCII is written as a YAML escape (\\uXXXX or \\UXXXXXXXX), because front
+    matter that fails to parse would be shown as page text instead.
     """
     flat = _SPACE.sub(" ", title).strip()
     escaped = "".join(_HTML.get(char, char) for char in flat).replace("'", "&#39;")
-    return Md(f"---\ntitle: {json.dumps(escaped, ensure_ascii=True)}\n---\n\n")
+    return Md(f'---\ntitle: "{_yaml_escape(escaped)}"\n---\n\n')
+
+
+def _yaml_escape(text: str) -> str:
+    out = []
+    for char in text:
+        code = ord(char)
+        if char in ('"', "\\"):
+            out.append("\\" + char)
+        elif 0x20 <= code < 0x7F:
+            out.append(char)
+        elif code <= 0xFFFF:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(f"\\U{code:08x}")
+    return "".join(out)
 
 
 def paragraphs(text: str) -> Md:

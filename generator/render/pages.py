@@ -24,7 +24,7 @@ from .labels import Labels
 from .markdown import Md
 
 ROLE_KINDS = ("lead", "contributes", "consulted", "informed")
-_ANCHOR = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_ANCHOR = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 def _finalize(value: Any) -> Any:
@@ -155,7 +155,8 @@ class _Helpers:
 
     def anchor(self, coalition: Coalition, activity: Activity) -> Md:
         """An HTML id; slugs and ids are validated, so nothing needs escaping."""
-        value = f"{coalition.slug}--{activity.id}"
+        # '_' occurs in neither slugs nor ids, so no two activities share an anchor.
+        value = f"{coalition.slug}_{activity.id}"
         if not _ANCHOR.match(value):
             raise ValueError(f"unsafe anchor {value!r}")
         return Md(value)
@@ -281,15 +282,15 @@ def _by_type(site: PublicSite) -> list[tuple[str, list[Coalition]]]:
     return [(kind, groups[kind]) for kind in order if kind in groups]
 
 
-def _by_theme(site: PublicSite, lang: str) -> list[tuple[str, list[Md]]]:
+def _by_theme(site: PublicSite, lang: str) -> list[tuple[Md, list[Md]]]:
     """Coalitions per theme name, across coalitions, in the page's language."""
-    folder_links: dict[str, tuple[str, list[Md]]] = {}
+    themes: dict[str, tuple[Md, list[Md]]] = {}
     for coalition in site.coalitions:
         for theme in coalition.themes:
             name = theme.name.get(lang)[0]
-            entry = folder_links.setdefault(name.casefold(), (name, []))
+            entry = themes.setdefault(name.casefold(), (markdown.text(theme.name, lang), []))
             entry[1].append(markdown.page_link(coalition.name, f"{coalition.slug}.md"))
-    return [folder_links[key] for key in sorted(folder_links)]
+    return [themes[key] for key in sorted(themes)]
 
 
 def render_pages(site: PublicSite, lang: str) -> dict[str, str]:
@@ -300,6 +301,7 @@ def render_pages(site: PublicSite, lang: str) -> dict[str, str]:
     org_of = {(m.coalition.slug, m.partner.id): o for o in orgs for m in o.memberships}
     upcoming, past = agenda(site)
     pages: dict[str, str] = {}
+    expected = len(site.coalitions) + len(orgs) + 4
     for coalition in site.coalitions:
         orgs_here = {p.id: org_of[(coalition.slug, p.id)].id for p in coalition.partners}
         pages[f"{section['coalitions']}/{coalition.slug}.md"] = _render(
@@ -341,4 +343,6 @@ def render_pages(site: PublicSite, lang: str) -> dict[str, str]:
         open_items=[i for i in upcoming if i.activity.open_to_newcomers],
         coalitions=site.coalitions,
     )
+    if len(pages) != expected:
+        raise ValueError("two generated pages would share a path")  # the validator prevents it
     return dict(sorted(pages.items()))
