@@ -11,7 +11,7 @@ NODE_STAMP := node_modules/.installed
 # Root installs system packages directly; anyone else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve check test lint browser-deps schema constraints clean help
+.PHONY: site serve check test lint browser-deps bench schema constraints clean help
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -45,6 +45,10 @@ browser-deps: $(NODE_STAMP) ## Debian's chromium and axe-core, for the browser t
 
 test: lint browser-deps ## the whole test suite: lint, types, all tests including the browser
 	$(BIN)/pytest
+
+bench: $(STAMP) ## print timings: the YAML loader against others, charts cold and warm
+	$(BIN)/python benchmarks/bench_load.py
+	$(BIN)/python benchmarks/bench_charts.py
 
 schema: $(STAMP) ## rewrite schema/dossier.schema.json from the model
 	$(BIN)/dossiers schema
