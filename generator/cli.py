@@ -21,7 +21,7 @@ from .chartsvg import DEFAULT_CACHE
 from .check import check_folder
 from .errors import DossierError
 from .model import json_schema
-from .site import generate, with_svgs
+from .site import DEFAULT_SITE_URL, generate, with_svgs
 from .write import WriteError, write_tree
 
 DEFAULT_DIR = Path("coalitions")
@@ -97,6 +97,12 @@ def _parser() -> argparse.ArgumentParser:
         help="build date YYYY-MM-DD: what counts as upcoming (default: today)",
     )
     build.add_argument(
+        "--site-url",
+        default=os.environ.get("SITE_URL", DEFAULT_SITE_URL),
+        help="where the site will be published, for links in calendar feeds and event "
+        "metadata (default: $SITE_URL, else %(default)s)",
+    )
+    build.add_argument(
         "--cache",
         type=Path,
         default=DEFAULT_CACHE,
@@ -141,7 +147,7 @@ def _date_arg(text: str) -> date:
 def _build(args: argparse.Namespace) -> int:
     build_date = args.date or date.today()
     try:
-        outputs = generate(args.dir, build_date)
+        outputs = generate(args.dir, build_date, args.site_url)
     except DossierError as err:
         sys.stdout.write(errors.render(err.problems, "text"))
         print(f"{len(err.problems)} problem(s) in the dossiers: nothing was built", file=sys.stderr)

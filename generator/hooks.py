@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 
 from generator.chartsvg import DEFAULT_CACHE
 from generator.errors import DossierError
-from generator.site import generate, with_svgs
+from generator.site import DEFAULT_SITE_URL, generate, with_svgs
 from generator.write import WriteError, write_tree
 
 log = logging.getLogger("mkdocs.dossiers")
@@ -28,7 +28,7 @@ log = logging.getLogger("mkdocs.dossiers")
 def on_pre_build(config: Any, **_: Any) -> None:
     docs = Path(config["docs_dir"])
     try:
-        outputs = generate(Path("coalitions"), date.today())
+        outputs = generate(Path("coalitions"), date.today(), config["site_url"] or DEFAULT_SITE_URL)
     except DossierError as err:
         for problem in err.problems:
             log.error(problem.text())

@@ -280,6 +280,7 @@ class Activity(Frozen):
     organisers: IdList = Field(min_length=1)
     public: Bool = Field(description="Required: is this activity published?")
     open_to_newcomers: Bool = False
+    free: Bool | None = Field(default=None, description="Is taking part free of charge?")
     how_to_join: Text | None = None
     registration: Url | None = None
     notes: Notes = None

@@ -217,6 +217,7 @@ class Activity:
     online: str | None
     organisers: tuple[str, ...]
     open_to_newcomers: bool
+    free: bool | None
     how_to_join: Text | None
     registration: str | None
 

@@ -221,6 +221,7 @@ def _activity(a: model.Activity, public_places: set[str]) -> public.Activity:
         online=a.online,
         organisers=tuple(a.organisers),
         open_to_newcomers=a.open_to_newcomers,
+        free=a.free,
         how_to_join=_opt(a.how_to_join),
         registration=a.registration,
     )

@@ -16,6 +16,7 @@ from .errors import DossierError
 from .public import PublicSite
 from .publish import publish
 from .render.charts import Chart, charts
+from .render.feeds import render_feeds
 from .render.labels import LANGS
 from .render.pages import render_pages
 
@@ -31,14 +32,26 @@ class Outputs:
     charts: dict[str, list[Chart]]
 
 
-def render_site(site: PublicSite) -> tuple[dict[str, dict[str, str]], dict[str, list[Chart]]]:
-    """Every page and chart spec of every language, from the public model alone."""
+DEFAULT_SITE_URL = "http://localhost:8000/"
+
+
+def language_url(site_url: str, lang: str) -> str:
+    """Where a language's site starts: Dutch at the root, English at /en/."""
+    root = site_url if site_url.endswith("/") else site_url + "/"
+    return root if lang == "nl" else f"{root}{lang}/"
+
+
+def render_site(
+    site: PublicSite, site_url: str = DEFAULT_SITE_URL
+) -> tuple[dict[str, dict[str, str]], dict[str, list[Chart]]]:
+    """Every page, feed and chart spec of every language, from the public model alone."""
     files: dict[str, dict[str, str]] = {}
     specs: dict[str, list[Chart]] = {}
     for lang in LANGS:
         specs[lang] = charts(site, lang)
         files[lang] = {
-            **render_pages(site, lang),
+            **render_pages(site, lang, language_url(site_url, lang)),
+            **render_feeds(site, lang, language_url(site_url, lang)),
             **{f"{chart.path}.vl.json": spec_text(chart) for chart in specs[lang]},
         }
     return files, specs
@@ -55,11 +68,11 @@ def with_svgs(outputs: Outputs, cache: Path) -> tuple[dict[str, dict[str, str]],
     return files, SvgSummary(rendered=rendered, cached=cached)
 
 
-def generate(coalitions: Path, build_date: date) -> Outputs:
+def generate(coalitions: Path, build_date: date, site_url: str = DEFAULT_SITE_URL) -> Outputs:
     """Check, publish and render; raises DossierError if any dossier has a problem."""
     report = check_folder(coalitions)
     if report.problems:
         raise DossierError(report.problems)
     site = publish(report.valid, build_date)
-    files, specs = render_site(site)
+    files, specs = render_site(site, site_url)
     return Outputs(report=report, site=site, files=files, charts=specs)

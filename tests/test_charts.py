@@ -124,7 +124,7 @@ def test_partner_matrix_shows_every_partner_the_line_and_the_moves(slug: str) ->
 def test_a_partner_below_the_line_is_marked_in_the_table_too() -> None:
     from generator.render.pages import render_pages
 
-    page = render_pages(_site(), "nl")["coalities/gezonde-haven.md"]
+    page = render_pages(_site(), "nl", "http://localhost:8000/")["coalities/gezonde-haven.md"]
     analysis = page.split("## Partneranalyse", 1)[1].splitlines()
     row = next(line for line in analysis if line.startswith("| Nordlaan Coatings |"))
     assert "**onder de lijn**" in row

@@ -109,6 +109,10 @@ class _Page(HTMLParser):
                 self.problems.append(f"<script src={src!r}>")
         elif self._script.get("id") == "__config":
             json.loads(self._script_text)
+        elif self._script.get("type") == "application/ld+json":
+            json.loads(self._script_text)  # event metadata: data, never run
+            if "</" in self._script_text:
+                self.problems.append("</ inside JSON-LD")
         elif not self._script_text.strip().startswith(_INLINE_SCRIPTS):
             self.problems.append(f"<script>{self._script_text[:60]!r}")
         self._script = None

@@ -163,6 +163,29 @@ _WORDS: dict[str, tuple[str, str]] = {
     "theme": ("Thema", "Theme"),
     "organisers": ("Organisatie", "Organised by"),
     "how_to_join": ("Meedoen", "How to join"),
+    "free": ("Gratis", "Free of charge"),
+    "subscribe": ("In je eigen agenda", "In your own calendar"),
+    "subscribe_intro": (
+        "Abonneer je op een agenda, dan verschijnen nieuwe en gewijzigde activiteiten vanzelf "
+        "in je eigen agenda. Kopieer het adres van de link en voeg het toe: in Outlook via "
+        "Agenda toevoegen, Abonneren vanaf het web; in Google Agenda via Andere agenda's, Via "
+        "URL; op een iPhone, iPad of Mac via Agenda, Nieuw agenda-abonnement. Klik je op de "
+        "link, dan haal je de activiteiten één keer binnen, zonder latere wijzigingen.",
+        "Subscribe to a calendar and new or changed activities appear in your own calendar by "
+        "themselves. Copy the link's address and add it: in Outlook under Add calendar, "
+        "Subscribe from web; in Google Calendar under Other calendars, From URL; on an iPhone, "
+        "iPad or Mac under Calendar, New Calendar Subscription. Clicking the link imports the "
+        "activities once, without later changes.",
+    ),
+    "feed_all": ("Alle openbare activiteiten (iCalendar)", "All public activities (iCalendar)"),
+    "feed_newcomers": (
+        "Activiteiten open voor nieuwkomers (iCalendar)",
+        "Activities open to newcomers (iCalendar)",
+    ),
+    "feed_coalition": (
+        "De activiteiten van dit samenwerkingsverband in je eigen agenda (iCalendar)",
+        "This coalition's activities in your own calendar (iCalendar)",
+    ),
     "registration": ("Aanmelden", "Register"),
     "roles": ("Rolverdeling", "Role division"),
     "roles_intro": (

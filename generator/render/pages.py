@@ -1,6 +1,6 @@
 """Markdown pages from the public model: pure functions, sorted, reproducible.
 
-``render_pages(site, lang)`` returns ``{path: markdown}`` for one language,
+``render_pages(site, lang, base_url)`` returns ``{path: markdown}`` for one language,
 paths relative to that language's docs folder. Templates live beside this
 module; every value they print is escaped unless it is ``Md`` (see
 ``markdown.py``).
@@ -19,7 +19,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..public import Activity, Coalition, Partner, Place, PublicSite, Text
 from ..vocabulary import CooperationType
-from . import markdown
+from . import jsonld, markdown
+from .feeds import feed_paths
 from .labels import Labels
 from .markdown import Md
 
@@ -293,7 +294,7 @@ def _by_theme(site: PublicSite, lang: str) -> list[tuple[Md, list[Md]]]:
     return [themes[key] for key in sorted(themes)]
 
 
-def render_pages(site: PublicSite, lang: str) -> dict[str, str]:
+def render_pages(site: PublicSite, lang: str, base_url: str) -> dict[str, str]:
     """Every generated page of one language: {path in docs folder: Markdown}."""
     labels = Labels(lang)
     section = labels.section
@@ -313,6 +314,7 @@ def render_pages(site: PublicSite, lang: str) -> dict[str, str]:
             upcoming=[a for a in coalition.agenda if (a.end or a.start).date() >= site.build_date],
             past=[a for a in coalition.agenda if (a.end or a.start).date() < site.build_date][::-1],
             build_date=site.build_date,
+            events=jsonld.script(coalition, lang, base_url),
         )
     pages[f"{section['coalitions']}/index.md"] = _render(
         "coalitions.md.j2",
@@ -332,6 +334,7 @@ def render_pages(site: PublicSite, lang: str) -> dict[str, str]:
         "agenda.md.j2",
         lang,
         labels("agenda"),
+        feeds=feed_paths(lang),
         upcoming=upcoming,
         past=past,
         build_date=site.build_date,

@@ -1,0 +1,81 @@
+"""schema.org Event metadata (JSON-LD) for the public activities of a coalition.
+
+Search engines and event aggregators read it from the coalition's page. The
+JSON is written so that nothing in it can end the <script> element: '<', '>'
+and '&' become JSON escapes.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from ..public import Activity, Coalition
+from .feeds import activity_url
+from .labels import Labels
+from .markdown import Md
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def event(coalition: Coalition, activity: Activity, lang: str, base_url: str) -> dict[str, Any]:
+    """One activity as a schema.org Event."""
+    label = Labels(lang)
+    names = {p.id: p.name for p in coalition.partners}
+    data: dict[str, Any] = {
+        "@type": "Event",
+        "@id": activity_url(base_url, coalition, activity, lang),
+        "name": activity.title.get(lang)[0],
+        "startDate": activity.start.replace(tzinfo=AMSTERDAM).isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "url": activity_url(base_url, coalition, activity, lang),
+        "inLanguage": "nl",
+        "organizer": [{"@type": "Organization", "name": names[i]} for i in activity.organisers],
+    }
+    if activity.end is not None:
+        data["endDate"] = activity.end.replace(tzinfo=AMSTERDAM).isoformat()
+    if activity.description is not None:
+        data["description"] = activity.description.get(lang)[0]
+    place = next((p for p in coalition.places if p.id == activity.place), None)
+    locations: list[dict[str, Any]] = []
+    if place is not None:
+        located: dict[str, Any] = {"@type": "Place", "name": place.name}
+        if place.address is not None:
+            located["address"] = place.address.get(lang)[0]
+        locations.append(located)
+    if activity.online is not None:
+        locations.append({"@type": "VirtualLocation", "url": activity.online})
+    if locations:
+        data["location"] = locations[0] if len(locations) == 1 else locations
+    data["eventAttendanceMode"] = "https://schema.org/" + (
+        "MixedEventAttendanceMode"
+        if len(locations) > 1
+        else "OnlineEventAttendanceMode"
+        if activity.online and place is None
+        else "OfflineEventAttendanceMode"
+    )
+    if activity.free is not None:
+        data["isAccessibleForFree"] = activity.free
+    if activity.open_to_newcomers:
+        data["audience"] = {"@type": "Audience", "audienceType": label("open_to_newcomers")}
+    if activity.registration is not None:
+        data["offers"] = {
+            "@type": "Offer",
+            "url": activity.registration,
+            **({"price": 0, "priceCurrency": "EUR"} if activity.free else {}),
+        }
+    return data
+
+
+def script(coalition: Coalition, lang: str, base_url: str) -> Md:
+    """A <script type="application/ld+json"> block with every public activity, or nothing."""
+    if not coalition.agenda:
+        return Md("")
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [event(coalition, a, lang, base_url) for a in coalition.agenda],
+    }
+    text = json.dumps(graph, ensure_ascii=False, sort_keys=True, indent=1)
+    safe = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Md(f'<script type="application/ld+json">\n{safe}\n</script>')
