@@ -16,6 +16,7 @@ from .errors import DossierError
 from .public import PublicSite
 from .publish import publish
 from .render.charts import Chart, charts
+from .render.exports import render_exports
 from .render.feeds import render_feeds
 from .render.labels import LANGS
 from .render.pages import render_pages
@@ -52,6 +53,7 @@ def render_site(
         files[lang] = {
             **render_pages(site, lang, language_url(site_url, lang)),
             **render_feeds(site, lang, language_url(site_url, lang)),
+            **render_exports(site),
             **{f"{chart.path}.vl.json": spec_text(chart) for chart in specs[lang]},
         }
     return files, specs

@@ -36,6 +36,7 @@ PAGES = (
     "uitleg/",
     "dossier-schrijven/",
     "toegankelijkheid/",
+    "open-data/",
     "en/",
     "en/coalitions/",
     "en/coalitions/palliatieve-zorg-netwerk/",
@@ -45,6 +46,7 @@ PAGES = (
     "en/take-part/",
     "en/explanation/",
     "en/accessibility/",
+    "en/open-data/",
 )
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

@@ -18,12 +18,14 @@ SECTIONS = {
         "organisations": "organisaties",
         "agenda": "agenda",
         "take_part": "meedoen",
+        "open_data": "open-data",
     },
     "en": {
         "coalitions": "coalitions",
         "organisations": "organisations",
         "agenda": "agenda",
         "take_part": "take-part",
+        "open_data": "open-data",
     },
 }
 
@@ -333,6 +335,42 @@ _WORDS: dict[str, tuple[str, str]] = {
         "No activities for newcomers are planned at the moment.",
     ),
     "as_of": ("Stand van", "As of"),
+    "open_data": ("Open data", "Open data"),
+    "open_data_intro": (
+        "Alles wat deze site over de samenwerkingsverbanden toont, staat hier ook als "
+        "gegevens, om zelf te gebruiken: in JSON en als tabellen (CSV). Wat niet openbaar is, "
+        "staat er ook hier niet in.",
+        "Everything this site shows about the coalitions is here as data too, for your own "
+        "use: as JSON and as tables (CSV). What is not public is not here either.",
+    ),
+    "licence": ("Licentie", "Licence"),
+    "licence_note": (
+        "Je mag de gegevens vrij gebruiken, ook zonder bronvermelding.",
+        "You may use the data freely, also without attribution.",
+    ),
+    "files": ("Bestanden", "Files"),
+    "file_all": (
+        "alle openbare gegevens van alle samenwerkingsverbanden.",
+        "all public data of all coalitions.",
+    ),
+    "file_each": (
+        "Per samenwerkingsverband: open-data/coalitions/ gevolgd door het kenmerk en .json.",
+        "Per coalition: open-data/coalitions/ followed by its identifier and .json.",
+    ),
+    "file_schema": (
+        "het JSON Schema waaraan elk JSON-bestand voldoet.",
+        "the JSON Schema every JSON file meets.",
+    ),
+    "csv_note": (
+        "De CSV-bestanden zijn UTF-8, met een komma als scheidingsteken en een kopregel. De "
+        "waarden staan er zoals de dossiers ze geven: importeer ze in een spreadsheet als "
+        "tekst, zodat een waarde die met = begint geen formule wordt.",
+        "The CSV files are UTF-8, comma-separated, with a header row. Values are as the "
+        "dossiers give them: import them into a spreadsheet as text, so that a value starting "
+        "with = does not become a formula.",
+    ),
+    "column": ("Kolom", "Column"),
+    "meaning": ("Betekenis", "Meaning"),
     "all_coalitions": ("Alle samenwerkingsverbanden", "All coalitions"),
     "source_note": (
         "Deze pagina is gemaakt uit het dossier van het samenwerkingsverband.",

@@ -115,6 +115,11 @@ def page_link(label: object, path: str) -> Md:
     return Md(f"[{escape(label)}]({quote(path, safe='/.#-_')})")
 
 
+def code(value: str) -> Md:
+    """Inline code: shown as is, so no escapes inside; a backtick cannot close it early."""
+    return Md(f"`{value.replace('`', chr(0x2018))}`")
+
+
 def cell(value: object) -> Md:
     """A table cell: escaped text, or trusted Markdown, never empty."""
     shown = value if isinstance(value, Md) else escape(value)

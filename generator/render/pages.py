@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..public import Activity, Coalition, Partner, Place, PublicSite, Text
 from ..vocabulary import CooperationType
-from . import jsonld, markdown
+from . import exports, jsonld, markdown
 from .feeds import feed_paths
 from .labels import Labels
 from .markdown import Md
@@ -144,6 +144,9 @@ class _Helpers:
 
     def cell(self, value: Any) -> Md:
         return markdown.cell(value)
+
+    def code(self, value: str) -> Md:
+        return markdown.code(value)
 
     def mailto(self, email: str) -> Md:
         return markdown.mailto(email)
@@ -302,7 +305,7 @@ def render_pages(site: PublicSite, lang: str, base_url: str) -> dict[str, str]:
     org_of = {(m.coalition.slug, m.partner.id): o for o in orgs for m in o.memberships}
     upcoming, past = agenda(site)
     pages: dict[str, str] = {}
-    expected = len(site.coalitions) + len(orgs) + 4
+    expected = len(site.coalitions) + len(orgs) + 5
     for coalition in site.coalitions:
         orgs_here = {p.id: org_of[(coalition.slug, p.id)].id for p in coalition.partners}
         pages[f"{section['coalitions']}/{coalition.slug}.md"] = _render(
@@ -345,6 +348,14 @@ def render_pages(site: PublicSite, lang: str, base_url: str) -> dict[str, str]:
         labels("take_part"),
         open_items=[i for i in upcoming if i.activity.open_to_newcomers],
         coalitions=site.coalitions,
+    )
+    pages[f"{section['open_data']}/index.md"] = _render(
+        "open_data.md.j2",
+        lang,
+        labels("open_data"),
+        tables=list(exports.TABLES.items()),
+        licence_url=exports.LICENCE_URL,
+        build_date=site.build_date,
     )
     if len(pages) != expected:
         raise ValueError("two generated pages would share a path")  # the validator prevents it

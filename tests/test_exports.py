@@ -1,0 +1,90 @@
+"""Open data: valid against its own schema, CSV as documented, reproducible."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+
+import jsonschema
+
+from generator.public import PublicSite
+from generator.render.exports import TABLES, export_schema, render_exports
+from generator.render.pages import render_pages
+from generator.site import generate, render_site
+
+from .conftest import ROOT
+from .site_build import BuiltSite
+
+DAY = date(2026, 11, 23)
+
+
+def _site() -> PublicSite:
+    return generate(ROOT / "coalitions", DAY).site
+
+
+def test_json_exports_meet_their_own_schema() -> None:
+    site = _site()
+    files = render_exports(site)
+    schema = json.loads(files["open-data/dossiers.schema.json"])
+    assert schema == export_schema()
+    validator = jsonschema.Draft202012Validator(schema)
+    validator.check_schema(schema)
+    exported = [p for p in files if p.endswith(".json") and not p.endswith("schema.json")]
+    assert len(exported) == len(site.coalitions) + 1
+    for path in exported:
+        data = json.loads(files[path])
+        assert list(validator.iter_errors(data)) == [], path
+        assert data["licence"] == "CC0-1.0" and data["build_date"] == "2026-11-23"
+    everything = json.loads(files["open-data/dossiers.json"])
+    assert [c["slug"] for c in everything["coalitions"]] == [c.slug for c in site.coalitions]
+
+
+def test_schema_rejects_what_does_not_belong() -> None:
+    validator = jsonschema.Draft202012Validator(export_schema())
+    assert list(validator.iter_errors({"licence": "CC0-1.0"}))  # coalitions etc. missing
+
+
+def test_csv_tables_parse_back_as_documented() -> None:
+    site = _site()
+    files = render_exports(site)
+    for name, (_, _, rows, columns) in TABLES.items():
+        reader = csv.DictReader(io.StringIO(files[f"open-data/{name}.csv"]))
+        parsed = list(reader)
+        assert reader.fieldnames == [c.name for c in columns], name
+        assert len(parsed) == len(rows(site)), name
+    activities = list(csv.DictReader(io.StringIO(files["open-data/activities.csv"])))
+    assert len(activities) == sum(len(c.agenda) for c in site.coalitions)
+    assert {a["open_to_newcomers"] for a in activities} == {"true", "false"}
+
+
+def test_data_dictionary_describes_every_column() -> None:
+    for lang in ("nl", "en"):
+        page = render_pages(_site(), lang, "http://localhost:8000/")["open-data/index.md"]
+        for name, (_, _, _, columns) in TABLES.items():
+            assert f"## {name}.csv" in page
+            for column in columns:
+                assert f"`{column.name}`" in page, (lang, column.name)
+
+
+def test_two_builds_give_identical_files() -> None:
+    first, _ = render_site(generate(ROOT / "coalitions", DAY).site)
+    second, _ = render_site(generate(ROOT / "coalitions", DAY).site)
+    assert first == second
+    assert any(p.endswith(".ics") for p in first["nl"])
+    assert any(p.endswith(".csv") for p in first["nl"])
+
+
+def test_exports_are_published_with_the_site(built_site: BuiltSite) -> None:
+    for path in (
+        "open-data/dossiers.json",
+        "open-data/activities.csv",
+        "open-data/coalitions/gelijke-kansen-oost.json",
+        "en/open-data/dossiers.json",
+        "agenda/alle-activiteiten.ics",
+        "en/agenda/for-newcomers.ics",
+        "coalities/gezonde-haven.ics",
+        "open-data/index.html",
+    ):
+        assert (built_site.site / path).is_file(), path
