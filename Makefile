@@ -11,7 +11,7 @@ NODE_STAMP := node_modules/.installed
 # Root installs system packages directly; anyone else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve check test lint browser-deps bench schema constraints clean help
+.PHONY: site serve check test lint browser-deps bench codeowners schema constraints clean help
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -49,6 +49,9 @@ test: lint browser-deps ## the whole test suite: lint, types, all tests includin
 bench: $(STAMP) ## print timings: the YAML loader against others, charts cold and warm
 	$(BIN)/python benchmarks/bench_load.py
 	$(BIN)/python benchmarks/bench_charts.py
+
+codeowners: $(STAMP) ## rewrite .github/CODEOWNERS from the partners' reviewers
+	$(BIN)/dossiers codeowners
 
 schema: $(STAMP) ## rewrite schema/dossier.schema.json from the model
 	$(BIN)/dossiers schema

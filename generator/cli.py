@@ -19,15 +19,20 @@ from pathlib import Path
 from . import errors
 from .chartsvg import DEFAULT_CACHE
 from .check import check_folder
+from .codeowners import codeowners
 from .errors import DossierError
+from .load import RESERVED, SLUG_PATTERN
 from .model import json_schema
+from .scaffold import new_dossier
 from .site import DEFAULT_SITE_URL, generate, with_svgs
+from .vocabulary import CooperationType
 from .write import WriteError, write_tree
 
 DEFAULT_DIR = Path("coalitions")
 CONTENT_DIR = Path("content")
 MKDOCS_CONFIGS = (("nl", "mkdocs.yml", "site"), ("en", "mkdocs.en.yml", "site/en"))
 SCHEMA_FILE = Path("schema/dossier.schema.json")
+CODEOWNERS_FILE = Path(".github/CODEOWNERS")
 
 EPILOG = """\
 exit codes: 0 all well, 1 problems in dossiers, 2 wrong use of the command.
@@ -112,6 +117,63 @@ def _parser() -> argparse.ArgumentParser:
         "--pages-only", action="store_true", help="write the pages but do not run MkDocs"
     )
 
+    new = sub.add_parser(
+        "new",
+        help="start a new dossier for a type of cooperation",
+        description=(
+            "Write coalitions/SLUG.yml: a draft dossier for the chosen type of cooperation, "
+            "with a comment on each field and 'VUL IN' where you write. 'check' refuses it "
+            "until every 'VUL IN' is replaced."
+        ),
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    new.add_argument(
+        "slug",
+        help="the file name without .yml, also the address on the site, e.g. gelijke-kansen-oost",
+    )
+    new.add_argument(
+        "--type",
+        required=True,
+        choices=[t.value for t in CooperationType],
+        help="products, goals, movement or platform (see content/nl/uitleg.md)",
+    )
+    new.add_argument(
+        "--dir",
+        type=Path,
+        default=DEFAULT_DIR,
+        help="folder with the dossiers (default: %(default)s)",
+    )
+
+    owners = sub.add_parser(
+        "codeowners",
+        help="write .github/CODEOWNERS from the partners' reviewers",
+        description=(
+            "Write .github/CODEOWNERS so that a pull request changing a dossier asks review "
+            "from the handles its partners list under 'reviewers'. With --check, only say "
+            "whether the file is up to date (exit 1 if not)."
+        ),
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    owners.add_argument(
+        "--dir",
+        type=Path,
+        default=DEFAULT_DIR,
+        help="folder with the dossiers (default: %(default)s)",
+    )
+    owners.add_argument(
+        "--output",
+        type=Path,
+        default=CODEOWNERS_FILE,
+        help="where to write it (default: %(default)s)",
+    )
+    owners.add_argument(
+        "--check",
+        action="store_true",
+        help="do not write; exit 1 if the file is missing or out of date",
+    )
+
     schema = sub.add_parser(
         "schema",
         help="write the JSON Schema of a dossier, for editors",
@@ -194,6 +256,47 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    if not SLUG_PATTERN.match(args.slug) or args.slug in RESERVED:
+        print(
+            f"dossiers: '{args.slug}' cannot be a file name: use lowercase letters, digits "
+            "and hyphens (at most 63), and not 'index' or 'network'",
+            file=sys.stderr,
+        )
+        return 2
+    target = args.dir / f"{args.slug}.yml"
+    if target.exists() or target.is_symlink():
+        print(f"dossiers: {target} exists already; choose another name", file=sys.stderr)
+        return 1
+    args.dir.mkdir(parents=True, exist_ok=True)
+    target.write_text(new_dossier(CooperationType(args.type)), encoding="utf-8")
+    print(f"wrote {target}: replace every 'VUL IN', then run 'make check'", file=sys.stderr)
+    return 0
+
+
+def _codeowners(args: argparse.Namespace) -> int:
+    report = check_folder(args.dir)
+    if report.problems:
+        sys.stdout.write(errors.render(report.problems, "text"))
+        print("fix the dossiers first: their reviewers cannot be read", file=sys.stderr)
+        return 1
+    text = codeowners(report.valid, folder=args.dir.as_posix().strip("/"))
+    current = args.output.read_text(encoding="utf-8") if args.output.exists() else None
+    if args.check:
+        if current == text:
+            print(f"{args.output} is up to date", file=sys.stderr)
+            return 0
+        print(f"{args.output} is out of date: run 'make codeowners' and commit it", file=sys.stderr)
+        return 1
+    if current == text:
+        print(f"{args.output} is up to date", file=sys.stderr)
+        return 0
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(text, encoding="utf-8")
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
 def _schema(args: argparse.Namespace) -> int:
     text = schema_text()
     if str(args.output) == "-":
@@ -210,7 +313,13 @@ def _schema(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"check": _check, "build": _build, "schema": _schema}
+    handlers = {
+        "check": _check,
+        "build": _build,
+        "codeowners": _codeowners,
+        "new": _new,
+        "schema": _schema,
+    }
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:

@@ -21,6 +21,7 @@ from pydantic_core import ErrorDetails
 from .errors import Path, Problem, format_path
 from .load import RESERVED, RawDossier
 from .model import Dossier
+from .scaffold import PLACEHOLDER
 from .types import describe
 from .vocabulary import CooperationType, DossierStatus
 
@@ -36,6 +37,9 @@ class ValidDossier:
 
 def validate(raw: RawDossier) -> ValidDossier | list[Problem]:
     """Validate one raw dossier: the dossier, or all its problems."""
+    unfilled = _placeholders(raw)
+    if unfilled:
+        return unfilled
     try:
         dossier = Dossier.model_validate(raw.data)
     except ValidationError as err:
@@ -45,6 +49,31 @@ def validate(raw: RawDossier) -> ValidDossier | list[Problem]:
         for path, message in cross_check(dossier)
     ]
     return found or ValidDossier(slug=raw.slug, file=raw.file, dossier=dossier)
+
+
+def _placeholders(raw: RawDossier) -> list[Problem]:
+    """Text a new dossier asks the author to replace (see scaffold.py)."""
+    found: list[Problem] = []
+
+    def walk(value: Any, path: Path) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, (*path, index))
+        elif isinstance(value, str) and PLACEHOLDER in value:
+            found.append(
+                Problem(
+                    raw.file,
+                    *raw.positions.of_value(path),
+                    format_path(path),
+                    f"not filled in yet: replace '{value}'",
+                )
+            )
+
+    walk(raw.data, ())
+    return found
 
 
 def validate_all(raws: Iterable[RawDossier]) -> tuple[list[ValidDossier], list[Problem]]:
