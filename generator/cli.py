@@ -20,9 +20,11 @@ from . import errors
 from .chartsvg import DEFAULT_CACHE
 from .check import check_folder
 from .codeowners import codeowners
+from .diff import summarise
 from .errors import DossierError
 from .load import RESERVED, SLUG_PATTERN
 from .model import json_schema
+from .revisions import RevisionError, dossiers_at
 from .scaffold import new_dossier
 from .site import DEFAULT_SITE_URL, generate, with_svgs
 from .vocabulary import CooperationType
@@ -115,6 +117,37 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument(
         "--pages-only", action="store_true", help="write the pages but do not run MkDocs"
+    )
+
+    diff = sub.add_parser(
+        "diff",
+        help="say what changed in the dossiers between two git revisions, for reviewers",
+        description=(
+            "Compare the dossiers at BASE with those at HEAD (default: the working tree) and "
+            "print a summary in Markdown, fit for a pull-request comment. Changes that make "
+            "something public, and new personal contact details, come first."
+        ),
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    diff.add_argument("base", help="git revision to compare with, e.g. main or origin/main")
+    diff.add_argument(
+        "head",
+        nargs="?",
+        default=None,
+        help="git revision with the changes (default: the working tree)",
+    )
+    diff.add_argument(
+        "--lang",
+        choices=("nl", "en"),
+        default="nl",
+        help="language of the summary (default: %(default)s)",
+    )
+    diff.add_argument(
+        "--dir",
+        type=Path,
+        default=DEFAULT_DIR,
+        help="folder with the dossiers (default: %(default)s)",
     )
 
     new = sub.add_parser(
@@ -256,6 +289,18 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    try:
+        old, _ = dossiers_at(args.base, args.dir)
+        new, problems = dossiers_at(args.head, args.dir)
+    except RevisionError as err:
+        print(f"dossiers: {err}", file=sys.stderr)
+        return 2
+    broken = {Path(p.file).name.removesuffix(".yml"): p.file for p in problems}
+    sys.stdout.write(summarise(old, new, args.lang, broken))
+    return 0
+
+
 def _new(args: argparse.Namespace) -> int:
     if not SLUG_PATTERN.match(args.slug) or args.slug in RESERVED:
         print(
@@ -318,6 +363,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "build": _build,
         "codeowners": _codeowners,
         "new": _new,
+        "diff": _diff,
         "schema": _schema,
     }
     try:

@@ -303,19 +303,24 @@ def _decode(raw: bytes) -> str:
 
 def read_dossier(path: FsPath, display: str) -> RawDossier | Problem:
     """Read one dossier file; a problem if it cannot be read as a dossier."""
-    slug = path.name.removesuffix(EXTENSION)
     try:
         if path.is_symlink():
             raise _Stop(1, 1, (), "symbolic links are not read; put the dossier file itself here")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _Stop(
-                1,
-                1,
-                (),
-                f"the file is {size / 1024 / 1024:.1f} MiB; a dossier may be at most "
-                f"{MAX_BYTES // 1024 // 1024} MiB",
-            )
+        _check_size(path.stat().st_size)
+        with path.open("rb") as handle:
+            content = handle.read(MAX_BYTES + 1)
+    except _Stop as stop:
+        return _problem(display, stop)
+    except OSError as err:
+        return Problem(display, 1, 1, "(file)", f"cannot be read: {err.strerror}")
+    return read_bytes(content, path.name, display)
+
+
+def read_bytes(content: bytes, name: str, display: str) -> RawDossier | Problem:
+    """Read a dossier from its bytes (a file, or a file at a git revision)."""
+    slug = name.removesuffix(EXTENSION)
+    try:
+        _check_size(len(content))
         if slug in RESERVED:
             raise _Stop(
                 1, 1, (), f"'{slug}' is reserved for the overview page; choose another file name"
@@ -325,25 +330,36 @@ def read_dossier(path: FsPath, display: str) -> RawDossier | Problem:
                 1,
                 1,
                 (),
-                f"'{path.name}' is not a valid file name: the name before .yml is the "
+                f"'{name}' is not a valid file name: the name before .yml is the "
                 "coalition's address on the site and may hold only lowercase letters, digits and "
                 "hyphens (at most 63)",
             )
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-        text = _decode(raw)
+        text = _decode(content)
         if not text.strip():
             raise _Stop(1, 1, (), "the file is empty; a dossier starts with 'name:' and 'status:'")
         data, positions = parse(text)
         if not isinstance(data, dict):
             raise _Stop(1, 1, (), "a dossier must be a mapping of fields (name:, status:, ...)")
     except _Stop as stop:
-        return Problem(
-            display, stop.line, stop.column, format_path(stop.path) or "(file)", stop.message
-        )
-    except OSError as err:
-        return Problem(display, 1, 1, "(file)", f"cannot be read: {err.strerror}")
+        return _problem(display, stop)
     return RawDossier(file=display, slug=slug, data=data, positions=positions)
+
+
+def _check_size(size: int) -> None:
+    if size > MAX_BYTES:
+        raise _Stop(
+            1,
+            1,
+            (),
+            f"the file is {size / 1024 / 1024:.1f} MiB; a dossier may be at most "
+            f"{MAX_BYTES // 1024 // 1024} MiB",
+        )
+
+
+def _problem(display: str, stop: _Stop) -> Problem:
+    return Problem(
+        display, stop.line, stop.column, format_path(stop.path) or "(file)", stop.message
+    )
 
 
 def discover(directory: FsPath) -> tuple[list[FsPath], list[Problem]]:

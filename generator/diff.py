@@ -1,0 +1,395 @@
+"""What changed between two versions of the dossiers, in words a partner reads.
+
+Pure: two sets of validated dossiers in, Markdown out, Dutch or English. This
+is for reviewers of a pull request, who may see everything in the repository,
+so it speaks of private items too; above all it lists, apart and first, every
+change that makes something public that was not and every new personal
+contact detail, so that they are checked on purpose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import Agreement, Contact, Dossier, Partner
+from .render.labels import Labels
+from .render.markdown import escape
+from .types import LocalizedText
+from .validate import ValidDossier
+from .vocabulary import AgreementStatus, DossierStatus
+
+# Sentences, per language: (Dutch, English). {placeholders} are filled with escaped text.
+_S: dict[str, tuple[str, str]] = {
+    "title": ("Wijzigingen in de dossiers", "Changes to the dossiers"),
+    "none": (
+        "Geen inhoudelijke wijzigingen in de dossiers.",
+        "No changes to the content of the dossiers.",
+    ),
+    "attention": ("Controleer deze bewust", "Check these on purpose"),
+    "attention_intro": (
+        "Deze wijzigingen maken iets openbaar dat het niet was, of voegen persoonlijke "
+        "contactgegevens toe.",
+        "These changes make something public that was not, or add personal contact details.",
+    ),
+    "added": ("samenwerkingsverband toegevoegd ({status})", "coalition added ({status})"),
+    "removed": ("samenwerkingsverband verwijderd", "coalition removed"),
+    "published": (
+        "het hele dossier wordt openbaar (status {old} → {new})",
+        "the whole dossier becomes public (status {old} → {new})",
+    ),
+    "unpublished": (
+        "het dossier gaat van de site (status {old} → {new})",
+        "the dossier leaves the site (status {old} → {new})",
+    ),
+    "status": ("status {old} → {new}", "status {old} → {new}"),
+    "partner_added": ("nieuwe partner {name}", "new partner {name}"),
+    "partner_removed": ("partner {name} vertrekt", "partner {name} leaves"),
+    "score": ("{name}: {what} {old} → {new}", "{name}: {what} {old} → {new}"),
+    "now_above": (" (nu boven de ambitielijn)", " (now above the ambition line)"),
+    "now_below": (" (nu onder de ambitielijn)", " (now below the ambition line)"),
+    "target": ("{name}: beoogde positie {old} → {new}", "{name}: target position {old} → {new}"),
+    "activity_added": (
+        "nieuwe {public} activiteit {title} op {when}",
+        "new {public} activity {title} on {when}",
+    ),
+    "activity_removed": ("activiteit {title} vervalt", "activity {title} removed"),
+    "activity_moved": (
+        "activiteit {title} verplaatst naar {when}",
+        "activity {title} moved to {when}",
+    ),
+    "becomes_public": ("{what} {title} wordt openbaar", "{what} {title} becomes public"),
+    "becomes_private": (
+        "{what} {title} is niet langer openbaar",
+        "{what} {title} is no longer public",
+    ),
+    "agreement_added": ("nieuwe afspraak {title} ({status})", "new agreement {title} ({status})"),
+    "agreement_status": ("afspraak {title}: {old} → {new}", "agreement {title}: {old} → {new}"),
+    "agreement_signed": ("afspraak {title} getekend", "agreement {title} signed"),
+    "lead": (
+        "{subject}: trekker wordt {new} (was {old})",
+        "{subject}: lead moves from {old} to {new}",
+    ),
+    "contact_added": ("nieuwe {public} contactpersoon {name}", "new {public} contact {name}"),
+    "contact_detail": ("nieuw {what} bij {name} ({public})", "new {what} for {name} ({public})"),
+    "detail_public": ("{what} van {name} wordt openbaar", "{what} of {name} becomes public"),
+    "objective_status": ("doel {title}: {old} → {new}", "objective {title}: {old} → {new}"),
+    "objective_added": ("nieuw doel {title}", "new objective {title}"),
+    "ambition": ("de ambitie is anders geformuleerd", "the ambition is worded differently"),
+    "other": ("ook gewijzigd: {fields}", "also changed: {fields}"),
+    "public": ("openbare", "public"),
+    "private": ("niet-openbare", "non-public"),
+    "public_short": ("openbaar", "public"),
+    "private_short": ("niet openbaar", "not public"),
+    "activity": ("activiteit", "activity"),
+    "agreement": ("afspraak", "agreement"),
+    "place": ("plek", "place"),
+    "contact": ("contactpersoon", "contact"),
+    "email": ("e-mailadres", "e-mail address"),
+    "phone": ("telefoonnummer", "phone number"),
+    "invalid": (
+        "**{file}** heeft problemen; `make check` noemt ze.",
+        "**{file}** has problems; `make check` lists them.",
+    ),
+}
+
+# Sections a change to which is described in its own words above; others are listed by name.
+_DESCRIBED = {
+    "name",
+    "status",
+    "partners",
+    "agenda",
+    "agreements",
+    "roles",
+    "contacts",
+    "places",
+    "objectives",
+    "ambition",
+    "notes",
+}
+
+
+@dataclass
+class _Changes:
+    attention: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+
+
+class _Say:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.index = 0 if lang == "nl" else 1
+        self.label = Labels(lang)
+
+    def __call__(self, key: str, **values: Any) -> str:
+        return _S[key][self.index].format(
+            **{k: v if isinstance(v, _Raw) else escape(v) for k, v in values.items()}
+        )
+
+    def quoted(self, text: LocalizedText | str) -> _Raw:
+        value = text if isinstance(text, str) else text.get(self.lang)[0]
+        return _Raw(f"‘{escape(value)}’")
+
+
+class _Raw(str):
+    """Text already escaped for Markdown."""
+
+
+def _by(items: list[Any], key: Callable[[Any], str]) -> dict[str, Any]:
+    return {key(item): item for item in items}
+
+
+def summarise(
+    old: list[ValidDossier],
+    new: list[ValidDossier],
+    lang: str = "nl",
+    broken: dict[str, str] | None = None,
+) -> str:
+    """Markdown for a pull-request comment: what changed, privacy changes first.
+
+    `broken` maps the slug of each dossier that has problems in the new version to its
+    file; those are reported as such, not compared (and never called removed).
+    """
+    say = _Say(lang)
+    broken = broken or {}
+    problems = sorted(broken.values())
+    before = _by(old, lambda v: v.slug)
+    after = _by(new, lambda v: v.slug)
+    sections: list[tuple[str, _Changes]] = []
+    for slug in sorted((set(before) | set(after)) - set(broken)):
+        changes = _Changes()
+        was, now = before.get(slug), after.get(slug)
+        if was is None and now is not None:
+            status = say.label.term("status", now.dossier.status)
+            changes.lines.append(say("added", status=status))
+            if now.dossier.status is not DossierStatus.DRAFT:
+                changes.attention.append(say("published", old="–", new=status))
+        elif now is None and was is not None:
+            changes.lines.append(say("removed"))
+        elif was is not None and now is not None:
+            _compare(was.dossier, now.dossier, say, changes)
+        if changes.lines or changes.attention:
+            title = (now or was).dossier.name if (now or was) else slug  # type: ignore[union-attr]
+            sections.append((f"{escape(title)} (`{slug}.yml`)", changes))
+    out = [f"## {say('title')}", ""]
+    for file in problems:
+        out += [say("invalid", file=file), ""]
+    flagged = [(title, line) for title, c in sections for line in c.attention]
+    if flagged:
+        out += [f"### ⚠ {say('attention')}", "", say("attention_intro"), ""]
+        out += [f"- **{title}**: {line}" for title, line in flagged] + [""]
+    for title, changes in sections:
+        if changes.lines:
+            out += [f"### {title}", ""] + [f"- {line}" for line in changes.lines] + [""]
+    if not sections and not problems:
+        out += [say("none"), ""]
+    return "\n".join(out)
+
+
+def _compare(old: Dossier, new: Dossier, say: _Say, c: _Changes) -> None:
+    label = say.label
+    if old.status != new.status:
+        values = {"old": label.term("status", old.status), "new": label.term("status", new.status)}
+        if old.status is DossierStatus.DRAFT:
+            c.attention.append(say("published", **values))
+        elif new.status is DossierStatus.DRAFT:
+            c.lines.append(say("unpublished", **values))
+        else:
+            c.lines.append(say("status", **values))
+    if old.ambition.statement != new.ambition.statement:
+        c.lines.append(say("ambition"))
+    _partners(old, new, say, c)
+    _roles(old, new, say, c)
+    _objectives(old, new, say, c)
+    _activities(old, new, say, c)
+    _agreements(old, new, say, c)
+    _places(old, new, say, c)
+    _contacts(old, new, say, c)
+    other = [
+        name
+        for name in Dossier.model_fields
+        if name not in _DESCRIBED and getattr(old, name) != getattr(new, name)
+    ]
+    if other:
+        c.lines.append(say("other", fields=_Raw(", ".join(f"`{name}`" for name in other))))
+
+
+def _partners(old: Dossier, new: Dossier, say: _Say, c: _Changes) -> None:
+    before, after = _by(old.partners, lambda p: p.id), _by(new.partners, lambda p: p.id)
+    for pid in after.keys() - before.keys():
+        c.lines.append(say("partner_added", name=after[pid].name))
+    for pid in before.keys() - after.keys():
+        c.lines.append(say("partner_removed", name=before[pid].name))
+    for pid in [p.id for p in new.partners if p.id in before]:
+        was, now = before[pid], after[pid]
+        line = _below(now)
+        for what in ("influence", "dependency"):
+            if getattr(was, what) != getattr(now, what):
+                text = say(
+                    "score",
+                    name=now.name,
+                    what=say.label(what).lower(),
+                    old=getattr(was, what),
+                    new=getattr(now, what),
+                )
+                if _below(was) != line:
+                    text += _S["now_below" if line else "now_above"][say.index]
+                c.lines.append(text)
+        if was.target != now.target:
+            c.lines.append(say("target", name=now.name, old=_position(was), new=_position(now)))
+
+
+def _below(partner: Partner) -> bool:
+    return partner.influence < partner.dependency
+
+
+def _position(partner: Partner) -> str:
+    if partner.target is None:
+        return "–"
+    return f"{partner.target.influence}/{partner.target.dependency}"
+
+
+def _roles(old: Dossier, new: Dossier, say: _Say, c: _Changes) -> None:
+    names = {p.id: p.name for p in [*old.partners, *new.partners]}
+    subjects: dict[str, Any] = {t.id: t.name for t in [*old.themes, *new.themes]}
+    subjects.update({d.id: d.name for d in [*old.deliverables, *new.deliverables]})
+    before = _by(old.roles, lambda r: r.subject)
+    for role in new.roles:
+        was = before.get(role.subject)
+        if was is not None and was.lead != role.lead:
+            c.lines.append(
+                say(
+                    "lead",
+                    subject=say.quoted(subjects.get(role.subject, role.subject)),
+                    old=names.get(was.lead, was.lead),
+                    new=names[role.lead],
+                )
+            )
+
+
+def _objectives(old: Dossier, new: Dossier, say: _Say, c: _Changes) -> None:
+    before = _by(old.objectives, lambda o: o.id)
+    for objective in new.objectives:
+        was = before.get(objective.id)
+        if was is None:
+            c.lines.append(say("objective_added", title=say.quoted(objective.title)))
+        elif was.status != objective.status:
+            c.lines.append(
+                say(
+                    "objective_status",
+                    title=say.quoted(objective.title),
+                    old=say.label.term("objective", was.status),
+                    new=say.label.term("objective", objective.status),
+                )
+            )
+
+
+def _activities(old: Dossier, new: Dossier, say: _Say, c: _Changes) -> None:
+    before = _by(old.agenda, lambda a: a.id)
+    after = _by(new.agenda, lambda a: a.id)
+    for activity in sorted(new.agenda, key=lambda a: (a.start, a.id)):
+        was = before.get(activity.id)
+        title = say.quoted(activity.title)
+        if was is None:
+            c.lines.append(
+                say(
+                    "activity_added",
+                    title=title,
+                    public=say("public" if activity.public else "private"),
+                    when=say.label.datetime(activity.start, activity.end),
+                )
+            )
+            continue
+        if not was.public and activity.public:
+            c.attention.append(say("becomes_public", what=say("activity"), title=title))
+        elif was.public and not activity.public:
+            c.lines.append(say("becomes_private", what=say("activity"), title=title))
+        if (was.start, was.end) != (activity.start, activity.end):
+            c.lines.append(
+                say(
+                    "activity_moved",
+                    title=title,
+                    when=say.label.datetime(activity.start, activity.end),
+                )
+            )
+    for aid in sorted(before.keys() - after.keys()):
+        c.lines.append(say("activity_removed", title=say.quoted(before[aid].title)))
+
+
+def _published(agreement: Agreement) -> bool:
+    return agreement.public and agreement.status is not AgreementStatus.DRAFT
+
+
+def _agreements(old: Dossier, new: Dossier, say: _Say, c: _Changes) -> None:
+    before = _by(old.agreements, lambda a: a.id)
+    for agreement in new.agreements:
+        was = before.get(agreement.id)
+        title = say.quoted(agreement.title)
+        status = say.label.term("agreement_status", agreement.status)
+        if was is None:
+            c.lines.append(say("agreement_added", title=title, status=status))
+            continue
+        if was.status != agreement.status:
+            if agreement.status is AgreementStatus.SIGNED:
+                c.lines.append(say("agreement_signed", title=title))
+            else:
+                c.lines.append(
+                    say(
+                        "agreement_status",
+                        title=title,
+                        new=status,
+                        old=say.label.term("agreement_status", was.status),
+                    )
+                )
+        if not _published(was) and _published(agreement):
+            c.attention.append(say("becomes_public", what=say("agreement"), title=title))
+        elif _published(was) and not _published(agreement):
+            c.lines.append(say("becomes_private", what=say("agreement"), title=title))
+
+
+def _places(old: Dossier, new: Dossier, say: _Say, c: _Changes) -> None:
+    before = _by(old.places, lambda p: p.id)
+    for place in new.places:
+        was = before.get(place.id)
+        if (was is None or not was.public) and place.public:
+            c.attention.append(
+                say("becomes_public", what=say("place"), title=say.quoted(place.name))
+            )
+
+
+def _contacts(old: Dossier, new: Dossier, say: _Say, c: _Changes) -> None:
+    before: dict[str, Contact] = _by(old.contacts, lambda p: p.name)
+    for person in new.contacts:
+        was = before.get(person.name)
+        if was is None:
+            line = say(
+                "contact_added",
+                name=person.name,
+                public=say("public" if person.public else "private"),
+            )
+            (c.attention if person.public else c.lines).append(line)
+        elif not was.public and person.public:
+            c.attention.append(
+                say("becomes_public", what=say("contact"), title=say.quoted(person.name))
+            )
+        for what in ("email", "phone"):
+            value, shown = getattr(person, what), getattr(person, f"{what}_public")
+            had = getattr(was, what) if was else None
+            if value and value != had:
+                c.attention.append(
+                    say(
+                        "contact_detail",
+                        what=say(what),
+                        name=person.name,
+                        public=say("public_short" if shown and person.public else "private_short"),
+                    )
+                )
+            elif (
+                was
+                and value
+                and shown
+                and person.public
+                and not (getattr(was, f"{what}_public") and was.public)
+            ):
+                c.attention.append(say("detail_public", what=say(what), name=person.name))
