@@ -11,7 +11,7 @@ NODE_STAMP := node_modules/.installed
 # Root installs system packages directly; anyone else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve check test lint browser-deps bench codeowners schema constraints clean help
+.PHONY: site serve check annotate test lint browser-deps bench codeowners schema constraints clean help
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -30,6 +30,9 @@ serve: $(STAMP) ## serve the Dutch site on http://127.0.0.1:8000 with live reloa
 
 check: $(STAMP) ## check every dossier in coalitions/ and report all problems
 	$(BIN)/dossiers check
+
+annotate: $(STAMP) ## check the dossiers, problems as GitHub annotations (for the workflow)
+	$(BIN)/dossiers check --format github
 
 lint: $(STAMP) ## ruff and mypy --strict
 	$(BIN)/ruff check generator tests benchmarks

@@ -1,0 +1,75 @@
+"""The pull-request workflow parses and calls only what the project has."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator.cli import _parser
+
+from .conftest import ROOT
+
+WORKFLOW = ROOT / ".github" / "workflows" / "dossiers.yml"
+
+
+def _workflow() -> dict[Any, Any]:
+    data = yaml.load(WORKFLOW.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    assert isinstance(data, dict)
+    return data
+
+
+def _steps() -> list[dict[str, Any]]:
+    return [step for job in _workflow()["jobs"].values() for step in job["steps"]]
+
+
+def _make_targets() -> set[str]:
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    return set(re.findall(r"^([a-z][a-z-]*):", text, re.M))
+
+
+def test_workflow_has_the_shape_github_expects() -> None:
+    data = _workflow()
+    # PyYAML reads the key 'on' as True (YAML 1.1); GitHub reads it as 'on'.
+    assert set(data.get(True, data.get("on", {}))) == {"pull_request", "push"}
+    assert data["permissions"] == {"contents": "read"}
+    for name, job in data["jobs"].items():
+        assert job["runs-on"] == "ubuntu-latest", name
+        for step in job["steps"]:
+            assert ("uses" in step) != ("run" in step), step
+            if "uses" in step:
+                assert re.match(r"^actions/[a-z-]+@v\d+$", step["uses"]), step["uses"]
+
+
+def _commands() -> list[str]:
+    found = []
+    for step in _steps():
+        if "run" in step:
+            plain = re.sub(r"\$\{\{[^}]*\}\}", "X", step["run"])
+            found += [part.strip() for part in re.split(r"\|\||&&|\n|>", plain) if part.strip()]
+    return found
+
+
+def test_make_targets_exist() -> None:
+    targets = [c.split()[1] for c in _commands() if c.startswith("make ")]
+    assert targets and set(targets) <= _make_targets()
+
+
+@pytest.mark.parametrize("command", [c for c in _commands() if c.startswith(".venv/bin/dossiers")])
+def test_dossiers_commands_parse(command: str) -> None:
+    _parser().parse_args(shlex.split(command)[1:])
+
+
+def test_only_known_programs_are_called() -> None:
+    programs = {shlex.split(c)[0] for c in _commands() if not c.startswith("summary.md")}
+    assert programs <= {"make", ".venv/bin/dossiers", "gh"}, programs
+
+
+def test_the_summary_step_compares_with_the_base_branch() -> None:
+    summary = next(s for s in _steps() if s.get("name", "").startswith("Summarise"))
+    assert "dossiers diff origin/${{ github.base_ref }} HEAD" in summary["run"]
+    assert Path(WORKFLOW).read_text(encoding="utf-8").count("fetch-depth: 0") == 1
