@@ -37,6 +37,7 @@ PAGES = (
     "dossier-schrijven/",
     "toegankelijkheid/",
     "open-data/",
+    "bijdragen/",
     "en/",
     "en/coalitions/",
     "en/coalitions/palliatieve-zorg-netwerk/",
@@ -47,6 +48,7 @@ PAGES = (
     "en/explanation/",
     "en/accessibility/",
     "en/open-data/",
+    "en/contributing/",
 )
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
