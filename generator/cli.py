@@ -326,20 +326,7 @@ def _codeowners(args: argparse.Namespace) -> int:
         print("fix the dossiers first: their reviewers cannot be read", file=sys.stderr)
         return 1
     text = codeowners(report.valid, folder=args.dir.as_posix().strip("/"))
-    current = args.output.read_text(encoding="utf-8") if args.output.exists() else None
-    if args.check:
-        if current == text:
-            print(f"{args.output} is up to date", file=sys.stderr)
-            return 0
-        print(f"{args.output} is out of date: run 'make codeowners' and commit it", file=sys.stderr)
-        return 1
-    if current == text:
-        print(f"{args.output} is up to date", file=sys.stderr)
-        return 0
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(text, encoding="utf-8")
-    print(f"wrote {args.output}", file=sys.stderr)
-    return 0
+    return _write_generated(args.output, text, args.check, "make codeowners")
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -347,12 +334,20 @@ def _schema(args: argparse.Namespace) -> int:
     if str(args.output) == "-":
         sys.stdout.write(text)
         return 0
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    if args.output.exists() and args.output.read_text(encoding="utf-8") == text:
-        print(f"{args.output} is up to date", file=sys.stderr)
-    else:
-        args.output.write_text(text, encoding="utf-8")
-        print(f"wrote {args.output}", file=sys.stderr)
+    return _write_generated(args.output, text, False, "make schema")
+
+
+def _write_generated(path: Path, text: str, check: bool, remedy: str) -> int:
+    """Write a generated, committed file if it changed; with check, only compare."""
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        print(f"{path} is up to date", file=sys.stderr)
+        return 0
+    if check:
+        print(f"{path} is out of date: run '{remedy}' and commit it", file=sys.stderr)
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {path}", file=sys.stderr)
     return 0
 
 

@@ -189,22 +189,6 @@ def _iso_date(value: Any) -> Any:
         raise ValueError(_not_a_date(value)) from None
 
 
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-
 def _not_a_date(text: str) -> str:
     year, month, day = (int(part) for part in text[:10].split("-"))
     if year == 0:
@@ -213,7 +197,7 @@ def _not_a_date(text: str) -> str:
         return f"{text} is not a real date: there is no month {month}"
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
-        return f"{text} is not a real date: {_MONTHS[month - 1]} {year} has {days} days"
+        return f"{text} is not a real date: {calendar.month_name[month]} {year} has {days} days"
     if len(text) > 10:
         return f"{text} is not a real time: use 00:00 to 23:59"
     return f"{text} is not a real date"

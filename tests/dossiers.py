@@ -197,3 +197,15 @@ def hostile_variant(data: Any, is_free_text: Any) -> dict[str, Any]:
 
     result: dict[str, Any] = walk(data, ())
     return result
+
+
+def replace_at(data: Any, path: tuple[Any, ...], new: Any) -> Any:
+    """A copy of nested data with the value at path replaced."""
+    if not path:
+        return new
+    head, rest = path[0], path[1:]
+    if isinstance(data, dict):
+        return {**data, head: replace_at(data[head], rest, new)}
+    copy = list(data)
+    copy[head] = replace_at(copy[head], rest, new)
+    return copy

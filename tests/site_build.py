@@ -18,7 +18,13 @@ from generator.load import RawDossier, read_dossier
 from generator.validate import ValidDossier, validate
 
 from .conftest import ROOT
-from .dossiers import dossier_with_markers, draft_with_markers, dump_dossier, hostile_variant
+from .dossiers import (
+    dossier_with_markers,
+    draft_with_markers,
+    dump_dossier,
+    hostile_variant,
+    replace_at,
+)
 
 BUILD_DATE = "2026-11-23"
 PROJECT_FILES = ("mkdocs.base.yml", "mkdocs.yml", "mkdocs.en.yml")
@@ -44,24 +50,13 @@ def _free_text_paths(raw: RawDossier) -> set[tuple[Any, ...]]:
             for index, item in enumerate(value):
                 walk(item, (*path, index))
         elif isinstance(value, str) and path:
-            probe = _replace(raw.data, path, "<b>x</b> [y](javascript:z)")
+            probe = replace_at(raw.data, path, "<b>x</b> [y](javascript:z)")
             trial = RawDossier(raw.file, raw.slug, probe, raw.positions)
             if isinstance(validate(trial), ValidDossier):
                 found.add(path)
 
     walk(raw.data, ())
     return found
-
-
-def _replace(data: Any, path: tuple[Any, ...], new: Any) -> Any:
-    if not path:
-        return new
-    head, rest = path[0], path[1:]
-    if isinstance(data, dict):
-        return {**data, head: _replace(data[head], rest, new)}
-    copy = list(data)
-    copy[head] = _replace(copy[head], rest, new)
-    return copy
 
 
 def build_site(workdir: Path) -> BuiltSite:

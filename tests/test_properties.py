@@ -19,6 +19,7 @@ from generator.load import RawDossier, read_dossier
 from generator.validate import ValidDossier, validate
 
 from .conftest import FIXTURES
+from .dossiers import replace_at
 
 MINIMAL = yaml.safe_load((FIXTURES / "minimal.yml").read_text(encoding="utf-8"))
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -90,24 +91,13 @@ def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 ALL_PATHS = [p for p in _paths(MINIMAL) if p]
 
 
-def _replace(data: Any, path: tuple[Any, ...], new: Any) -> Any:
-    if not path:
-        return new
-    head, rest = path[0], path[1:]
-    if isinstance(data, dict):
-        return {**data, head: _replace(data[head], rest, new)}
-    copy = list(data)
-    copy[head] = _replace(copy[head], rest, new)
-    return copy
-
-
 @SETTINGS
 @given(st.lists(st.tuples(st.sampled_from(ALL_PATHS), values), min_size=1, max_size=3))
 def test_dossier_with_arbitrary_values(changes: list[tuple[tuple[Any, ...], Any]]) -> None:
     data: Any = MINIMAL
     for path, new in changes:
         try:
-            data = _replace(data, path, new)
+            data = replace_at(data, path, new)
         except (KeyError, IndexError, TypeError):
             continue  # an earlier change removed this path
     content = yaml.safe_dump(data, allow_unicode=True).encode("utf-8")
