@@ -10,6 +10,7 @@ the public model, so only they can appear here.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -97,10 +98,16 @@ def _calendar(name: str, events: Iterable[icalendar.Event]) -> str:
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Amsterdam")
+    calendar.add_component(_amsterdam())
     for event in events:
         calendar.add_component(event)
-    calendar.add_missing_timezones()
     return bytes(calendar.to_ical()).decode("utf-8")
+
+
+@cache
+def _amsterdam() -> icalendar.Timezone:
+    """The VTIMEZONE for Europe/Amsterdam, made once: it is the same in every feed."""
+    return icalendar.Timezone.from_tzid("Europe/Amsterdam")
 
 
 def render_feeds(site: PublicSite, lang: str, base_url: str) -> dict[str, str]:
