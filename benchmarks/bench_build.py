@@ -80,6 +80,7 @@ def run(count: int, engine: bool, sample: int) -> None:
         base = "http://localhost:8000/"
         files: dict[str, dict[str, str]] = {"nl": {}, "en": {}}
         found: dict[str, Any] = {}
+        exports = _timed(stages, "exports (once)", partial(render_exports, site))
         for lang in ("nl", "en"):
             files[lang].update(
                 _timed(stages, f"pages {lang}", partial(render_pages, site, lang, base))
@@ -89,7 +90,7 @@ def run(count: int, engine: bool, sample: int) -> None:
             files[lang].update(
                 _timed(stages, f"feeds {lang}", partial(render_feeds, site, lang, base))
             )
-            files[lang].update(_timed(stages, f"exports {lang}", partial(render_exports, site)))
+            files[lang].update(exports)
         size = sum(len(t.encode()) for f in files.values() for t in f.values())
         content = work / "content"
         for name in ("nl", "en"):

@@ -48,12 +48,13 @@ def render_site(
     """Every page, feed and chart spec of every language, from the public model alone."""
     files: dict[str, dict[str, str]] = {}
     specs: dict[str, list[Chart]] = {}
+    exports = render_exports(site)  # the same data in both languages' folders
     for lang in LANGS:
         specs[lang] = charts(site, lang)
         files[lang] = {
             **render_pages(site, lang, language_url(site_url, lang)),
             **render_feeds(site, lang, language_url(site_url, lang)),
-            **render_exports(site),
+            **exports,
             **{f"{chart.path}.vl.json": spec_text(chart) for chart in specs[lang]},
         }
     return files, specs

@@ -10,8 +10,8 @@ the public model, so only they can appear here.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
 from datetime import UTC, datetime
+from functools import cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -89,7 +89,8 @@ def _event(
     return event
 
 
-def _calendar(name: str, events: Iterable[icalendar.Event]) -> str:
+def _calendar(name: str, events: Iterable[str]) -> str:
+    """A calendar around events already written as text (each is written once)."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -99,9 +100,8 @@ def _calendar(name: str, events: Iterable[icalendar.Event]) -> str:
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Amsterdam")
     calendar.add_component(_amsterdam())
-    for event in events:
-        calendar.add_component(event)
-    return bytes(calendar.to_ical()).decode("utf-8")
+    head, tail = bytes(calendar.to_ical()).decode("utf-8").rsplit("END:VCALENDAR", 1)
+    return head + "".join(events) + "END:VCALENDAR" + tail
 
 
 @cache
@@ -118,20 +118,24 @@ def render_feeds(site: PublicSite, lang: str, base_url: str) -> dict[str, str]:
         ((c, a) for c in site.coalitions for a in c.agenda),
         key=lambda pair: (pair[1].start, pair[0].slug, pair[1].id),
     )
+    text = {
+        (c.slug, a.id): bytes(_event(c, a, lang, base_url, stamp).to_ical()).decode("utf-8")
+        for c, a in items
+    }
+    own: dict[str, list[str]] = {c.slug: [] for c in site.coalitions}
+    for c, a in items:
+        own[c.slug].append(text[(c.slug, a.id)])
     files = {
-        coalition_feed_path(c.slug, lang): _calendar(
-            f"{label('agenda')}: {c.name}",
-            (_event(c, a, lang, base_url, stamp) for c2, a in items if c2 is c),
-        )
+        coalition_feed_path(c.slug, lang): _calendar(f"{label('agenda')}: {c.name}", own[c.slug])
         for c in site.coalitions
     }
     paths = feed_paths(lang)
     files[paths["all"]] = _calendar(
         f"{label('agenda')}: {label('all_coalitions')}",
-        (_event(c, a, lang, base_url, stamp) for c, a in items),
+        (text[(c.slug, a.id)] for c, a in items),
     )
     files[paths["newcomers"]] = _calendar(
         label("open_activities"),
-        (_event(c, a, lang, base_url, stamp) for c, a in items if a.open_to_newcomers),
+        (text[(c.slug, a.id)] for c, a in items if a.open_to_newcomers),
     )
     return files
