@@ -291,13 +291,14 @@ def _build(args: argparse.Namespace) -> int:
 
 def _diff(args: argparse.Namespace) -> int:
     try:
-        old, _ = dossiers_at(args.base, args.dir)
+        old, old_problems = dossiers_at(args.base, args.dir)
         new, problems = dossiers_at(args.head, args.dir)
     except RevisionError as err:
         print(f"dossiers: {err}", file=sys.stderr)
         return 2
     broken = {Path(p.file).name.removesuffix(".yml"): p.file for p in problems}
-    sys.stdout.write(summarise(old, new, args.lang, broken))
+    unreadable = {Path(p.file).name.removesuffix(".yml") for p in old_problems}
+    sys.stdout.write(summarise(old, new, args.lang, broken, unreadable))
     return 0
 
 

@@ -9,6 +9,7 @@ contact detail, so that they are checked on purpose.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -77,6 +78,15 @@ _S: dict[str, tuple[str, str]] = {
     "objective_status": ("doel {title}: {old} → {new}", "objective {title}: {old} → {new}"),
     "objective_added": ("nieuw doel {title}", "new objective {title}"),
     "ambition": ("de ambitie is anders geformuleerd", "the ambition is worded differently"),
+    "renamed": ("naam {old} → {new}", "name {old} → {new}"),
+    "reviewers": (
+        "wie wijzigingen nakijkt verandert: {old} → {new}",
+        "who reviews changes changes: {old} → {new}",
+    ),
+    "not_comparable": (
+        "de oude versie had problemen en is niet te vergelijken; alles hieronder geldt als nieuw",
+        "the old version had problems and cannot be compared; everything below counts as new",
+    ),
     "other": ("ook gewijzigd: {fields}", "also changed: {fields}"),
     "public": ("openbare", "public"),
     "private": ("niet-openbare", "non-public"),
@@ -94,20 +104,69 @@ _S: dict[str, tuple[str, str]] = {
     ),
 }
 
-# Sections a change to which is described in its own words above; others are listed by name.
-_DESCRIBED = {
-    "name",
+# Leaf fields whose changes the comparisons below put in words; every other changed
+# field is still listed, by its path, so that no change goes unmentioned.
+_WORDED = {
     "status",
-    "partners",
-    "agenda",
-    "agreements",
-    "roles",
-    "contacts",
-    "places",
-    "objectives",
-    "ambition",
-    "notes",
+    "name",
+    "ambition.statement",
+    "partners[].influence",
+    "partners[].dependency",
+    "partners[].target.influence",
+    "partners[].target.dependency",
+    "partners[].target",
+    "roles[].lead",
+    "objectives[].status",
+    "agenda[].start",
+    "agenda[].end",
+    "agenda[].public",
+    "agreements[].status",
+    "agreements[].public",
+    "places[].public",
+    "contacts[].email",
+    "contacts[].phone",
+    "contacts[].public",
+    "contacts[].email_public",
+    "contacts[].phone_public",
 }
+# Lists whose items are matched by a key, so inserting one does not shift the rest.
+_KEYS = {
+    "partners": "id",
+    "agenda": "id",
+    "agreements": "id",
+    "objectives": "id",
+    "places": "id",
+    "themes": "id",
+    "deliverables": "id",
+    "results": "id",
+    "contacts": "name",
+}
+_MAX_OTHER = 12
+# Lists whose added or removed items already get a sentence of their own.
+_WORDED_ADDED = {"partners", "agenda", "objectives", "agreements", "contacts", "places"}
+_WORDED_REMOVED = {"partners", "agenda"}
+
+
+def _flatten(value: Any, path: str, out: dict[str, Any]) -> None:
+    """Leaf values by path; items of keyed lists by their key, e.g. agenda[meetavond].start."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _flatten(item, f"{path}.{key}" if path else key, out)
+    elif isinstance(value, list):
+        key = _KEYS.get(path) if "." not in path else None
+        for index, item in enumerate(value):
+            ident: Any = index
+            if key and isinstance(item, dict):
+                ident = item.get(key, index)
+            elif path == "roles" and isinstance(item, dict):
+                ident = item.get("theme") or item.get("deliverable") or index
+            _flatten(item, f"{path}[{ident}]", out)
+    else:
+        out[path] = value
+
+
+def _pattern(path: str) -> str:
+    return re.sub(r"\[[^\]]*\]", "[]", path)
 
 
 @dataclass
@@ -145,14 +204,18 @@ def summarise(
     new: list[ValidDossier],
     lang: str = "nl",
     broken: dict[str, str] | None = None,
+    unreadable_before: set[str] | None = None,
 ) -> str:
     """Markdown for a pull-request comment: what changed, privacy changes first.
 
     `broken` maps the slug of each dossier that has problems in the new version to its
     file; those are reported as such, not compared (and never called removed).
+    `unreadable_before` are slugs whose old version had problems: their new version
+    is reported as new, item by item, so nothing it makes public goes unflagged.
     """
     say = _Say(lang)
     broken = broken or {}
+    unreadable_before = unreadable_before or set()
     problems = sorted(broken.values())
     before = _by(old, lambda v: v.slug)
     after = _by(new, lambda v: v.slug)
@@ -162,9 +225,14 @@ def summarise(
         was, now = before.get(slug), after.get(slug)
         if was is None and now is not None:
             status = say.label.term("status", now.dossier.status)
-            changes.lines.append(say("added", status=status))
+            if slug in unreadable_before:
+                changes.lines.append(say("not_comparable"))
+            else:
+                changes.lines.append(say("added", status=status))
             if now.dossier.status is not DossierStatus.DRAFT:
                 changes.attention.append(say("published", old="–", new=status))
+                # Everything it holds is new: flag each public place, contact and detail.
+                _compare(_empty_like(now.dossier), now.dossier, say, changes)
         elif now is None and was is not None:
             changes.lines.append(say("removed"))
         elif was is not None and now is not None:
@@ -206,13 +274,64 @@ def _compare(old: Dossier, new: Dossier, say: _Say, c: _Changes) -> None:
     _agreements(old, new, say, c)
     _places(old, new, say, c)
     _contacts(old, new, say, c)
-    other = [
-        name
-        for name in Dossier.model_fields
-        if name not in _DESCRIBED and getattr(old, name) != getattr(new, name)
-    ]
-    if other:
-        c.lines.append(say("other", fields=_Raw(", ".join(f"`{name}`" for name in other))))
+    if old.name != new.name:
+        c.lines.append(say("renamed", old=old.name, new=new.name))
+    if _reviewers(old) != _reviewers(new):
+        c.attention.append(
+            say(
+                "reviewers",
+                old=", ".join(sorted(_reviewers(old))) or "–",
+                new=", ".join(sorted(_reviewers(new))) or "–",
+            )
+        )
+    c.lines.extend(_unworded(old, new, say))
+
+
+def _unworded(old: Dossier, new: Dossier, say: _Say) -> list[str]:
+    """Changed fields the comparisons above do not put in words, listed by path."""
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    _flatten(old.model_dump(mode="json"), "", before)
+    _flatten(new.model_dump(mode="json"), "", after)
+    # Items added or removed as a whole are reported as such, not field by field.
+    items = {p.split("]")[0] + "]" for p in before.keys() ^ after.keys() if "]" in p}
+    whole = {i for i in items if not any(k.startswith(i) for k in before.keys() & after.keys())}
+    other = sorted(
+        path
+        for path in before.keys() | after.keys()
+        if before.get(path) != after.get(path)
+        and _pattern(path) not in _WORDED
+        and ".reviewers" not in path
+        and not any(path.startswith(item) for item in whole)
+    )
+    # Whole items added or removed where no sentence above says so.
+    for item in sorted(whole):
+        added = not any(k.startswith(item) for k in before)
+        if item.split("[")[0] not in (_WORDED_ADDED if added else _WORDED_REMOVED):
+            other.append(f"{item} {'+' if added else '−'}")
+    if not other:
+        return []
+    shown = ", ".join(f"`{path}`" for path in other[:_MAX_OTHER])
+    more = f" (+{len(other) - _MAX_OTHER})" if len(other) > _MAX_OTHER else ""
+    return [say("other", fields=_Raw(shown + more))]
+
+
+def _empty_like(dossier: Dossier) -> Dossier:
+    """The same dossier without items, to compare a new dossier against."""
+    return dossier.model_copy(
+        update={
+            "agenda": [],
+            "agreements": [],
+            "places": [],
+            "contacts": [],
+            "objectives": [],
+            "partners": [p.model_copy(update={"reviewers": []}) for p in dossier.partners],
+        }
+    )
+
+
+def _reviewers(dossier: Dossier) -> set[str]:
+    return {h for p in dossier.partners for h in p.reviewers}
 
 
 def _partners(old: Dossier, new: Dossier, say: _Say, c: _Changes) -> None:

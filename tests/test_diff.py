@@ -149,3 +149,67 @@ def test_a_broken_dossier_is_reported_not_called_removed(repo: Path) -> None:
         path.write_text(original, encoding="utf-8")
     assert "coalitions/gezonde\\-haven\\.yml** heeft problemen" in out
     assert "verwijderd" not in out
+
+
+def _small_repo(tmp: Path, before: dict[str, Any] | None, after: dict[str, Any] | str) -> Path:
+    """A repository with one dossier, samen-lezen.yml, in two commits."""
+    repo = tmp / "small"
+    (repo / "coalitions").mkdir(parents=True)
+    _git(repo, "init", "-q", "-b", "main")
+    path = repo / "coalitions" / "samen-lezen.yml"
+    if before is not None:
+        path.write_text(dump_dossier(before), encoding="utf-8")
+    else:
+        (repo / "coalitions" / ".keep").write_text("", encoding="utf-8")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "base")
+    path.write_text(after if isinstance(after, str) else dump_dossier(after), encoding="utf-8")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "change")
+    return repo
+
+
+def _minimal() -> dict[str, Any]:
+    raw = read_dossier(FIXTURES / "minimal.yml", "minimal.yml")
+    assert isinstance(raw, RawDossier)
+    data = raw.data
+    data["places"] = [{"id": "zaal", "name": "Zaal", "address": "Plein 1", "public": True}]
+    data["agenda"][0]["registration"] = "https://bieb.example/aanmelden"
+    data["contacts"] = [{"name": "Sanne", "public": True}]
+    return data
+
+
+def test_no_change_goes_unmentioned(tmp_path: Path) -> None:
+    before = _minimal()
+    after = _minimal()
+    after["places"][0]["address"] = "Privéstraat 3"
+    after["agenda"][0]["registration"] = "https://elders.example/phish"
+    after["contacts"] = []
+    after["partners"][0]["reviewers"] = ["@nieuw"]
+    out = run_cli("diff", "HEAD~1", "HEAD", cwd=_small_repo(tmp_path, before, after)).stdout
+    assert "Geen inhoudelijke wijzigingen" not in out
+    assert "`places[zaal].address.nl`" in out
+    assert "`agenda[voorleesochtend].registration`" in out
+    assert "`contacts[Sanne] −`" in out
+    flagged = out.split("### ⚠", 1)[1].split("\n### ", 1)[0]
+    assert "wie wijzigingen nakijkt verandert: – → @nieuw" in flagged
+
+
+def test_a_new_dossier_flags_each_contact_detail(tmp_path: Path) -> None:
+    after = _minimal()
+    after["contacts"] = [{"name": "Sanne", "email": "sanne@bieb.example", "public": True}]
+    out = run_cli("diff", "HEAD~1", "HEAD", cwd=_small_repo(tmp_path, None, after)).stdout
+    flagged = out.split("### ⚠", 1)[1].split("\n### ", 1)[0]
+    assert "nieuw e\\-mailadres bij Sanne (niet openbaar)" in flagged
+    assert "nieuwe openbare contactpersoon Sanne" in flagged
+    assert "plek ‘Zaal’ wordt openbaar" in flagged
+
+
+def test_a_base_with_problems_is_not_called_new(tmp_path: Path) -> None:
+    before = _minimal()
+    before["partners"][0]["influence"] = 7  # invalid then
+    after = _minimal()
+    out = run_cli("diff", "HEAD~1", "HEAD", cwd=_small_repo(tmp_path, before, after)).stdout
+    assert "samenwerkingsverband toegevoegd" not in out
+    assert "de oude versie had problemen en is niet te vergelijken" in out
+    assert "plek ‘Zaal’ wordt openbaar" in out
