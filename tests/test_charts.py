@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from datetime import date
 from functools import cache
@@ -148,6 +149,7 @@ def test_network_marks_the_organisations_in_the_most_coalitions() -> None:
     totals = spec["hconcat"][1]["data"]["values"]
     assert totals[0] == {
         "organisation": "Gemeente Dijkhaven",
+        "organisation_rank": 0,
         "coalitions": 4,
         "marked": "in de meeste verbanden",
     }
@@ -166,3 +168,26 @@ def test_drawings_are_cached_by_content(tmp_path: Path) -> None:
     changed = Chart(chart.path, {**chart.spec, "title": "Anders"}, chart.alt)
     _, again = render_svgs([changed], tmp_path)
     assert again.rendered == 1
+
+
+def test_organisations_with_the_same_name_stay_apart() -> None:
+    import dataclasses
+
+    site = _site()
+    first = site.coalitions[0]
+    twin = dataclasses.replace(
+        first.partners[0], organisation="een-andere-gemeente", name=first.partners[0].name
+    )
+    changed = dataclasses.replace(first, partners=(twin, *first.partners[1:]))
+    other = dataclasses.replace(site, coalitions=(changed, *site.coalitions[1:]))
+    spec = next(c.spec for c in charts(other, "nl") if c.path == "organisaties/network")
+    labels = {t["organisation"] for t in spec["hconcat"][1]["data"]["values"]}
+    assert f"{twin.name} (een-andere-gemeente)" in labels
+    assert len(labels) == len(spec["hconcat"][1]["data"]["values"])
+
+
+def test_sorting_never_puts_names_in_an_expression() -> None:
+    for chart in _charts():
+        text = json.dumps(chart.spec)
+        for found in re.findall(r'"sort": (\[[^\]]*\])', text):
+            raise AssertionError(f"{chart.path}: sort by a list of values {found[:60]}")

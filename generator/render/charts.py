@@ -297,6 +297,8 @@ def role_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:
     names = {p.id: p.name for p in coalition.partners}
     subjects = {t.id: t.name.get(lang)[0] for t in coalition.themes}
     subjects.update({d.id: d.name.get(lang)[0] for d in coalition.deliverables})
+    rank = {p.id: n for n, p in enumerate(coalition.partners)}
+    subject_rank = {r.subject: n for n, r in reversed(list(enumerate(coalition.roles)))}
     cells = []
     for role in coalition.roles:
         for kind in ROLES:
@@ -308,12 +310,12 @@ def role_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:
                         "subject": subjects[role.subject],
                         "role": label.term("role", kind),
                         "strength": ROLES.index(kind),
+                        # Sorting on our own numbers: a list of names in 'sort' would
+                        # become an expression holding dossier text.
+                        "partner_rank": rank[partner],
+                        "subject_rank": subject_rank[role.subject],
                     }
                 )
-    partner_order = [
-        p.name for p in coalition.partners if any(c["partner"] == p.name for c in cells)
-    ]
-    subject_order = list(dict.fromkeys(subjects[r.subject] for r in coalition.roles))
     role_domain = [label.term("role", kind) for kind in ROLES]
     spec = _base(f"{label('roles')}: {coalition.name}", label("roles_intro"))
     spec.update(
@@ -325,14 +327,14 @@ def role_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:
                 "x": {
                     "field": "subject",
                     "type": "nominal",
-                    "sort": subject_order,
+                    "sort": {"field": "subject_rank", "op": "min"},
                     "title": label("subject"),
                     "axis": {"orient": "top", "labelAngle": 0, "labelLimit": 105},
                 },
                 "y": {
                     "field": "partner",
                     "type": "nominal",
-                    "sort": partner_order,
+                    "sort": {"field": "partner_rank", "op": "min"},
                     "title": label("partner"),
                     "axis": {"labelLimit": 220},
                 },
@@ -372,7 +374,7 @@ def network_matrix(site: PublicSite, lang: str) -> dict[str, Any]:
     """Organisations by coalitions: who is in what, and who is everywhere."""
     label = Labels(lang)
     names: dict[str, Counter[str]] = {}
-    cells = []
+    cells: list[dict[str, Any]] = []
     for coalition in site.coalitions:
         steering = set(coalition.governance.steering_group.members)
         members = set(coalition.we.members)
@@ -382,28 +384,39 @@ def network_matrix(site: PublicSite, lang: str) -> dict[str, Any]:
                 "steering" if p.id in steering else "member" if p.id in members else "partner_only"
             )
             cells.append(
-                {"organisation": p.organisation, "coalition": coalition.name, "kind": kind}
+                {"organisation": p.organisation, "coalition": coalition.slug, "kind": kind}
             )
-    display = {org: sorted(c, key=lambda n: (-c[n], n))[0] for org, c in names.items()}
+    display = _unique({org: sorted(c, key=lambda n: (-c[n], n))[0] for org, c in names.items()})
     counts = Counter(cell["organisation"] for cell in cells)
     most = max(counts.values(), default=0)
-    order = sorted(counts, key=lambda org: (-counts[org], display[org].casefold()))
+    order = sorted(counts, key=lambda org: (-counts[org], display[org].casefold(), org))
+    org_rank = {org: n for n, org in enumerate(order)}
+    coalition_names = _unique({c.slug: c.name for c in site.coalitions})
+    coalition_rank = {
+        slug: n
+        for n, slug in enumerate(
+            sorted(coalition_names, key=lambda s: coalition_names[s].casefold())
+        )
+    }
     for cell in cells:
+        cell["organisation_rank"] = org_rank[cell["organisation"]]
         cell["organisation"] = display[cell["organisation"]]
+        cell["coalition_rank"] = coalition_rank[cell["coalition"]]
+        cell["coalition"] = coalition_names[cell["coalition"]]
         cell["kind"] = label(f"net_{cell['kind']}")
     totals = [
         {
             "organisation": display[org],
+            "organisation_rank": org_rank[org],
             "coalitions": counts[org],
             "marked": label("net_most") if counts[org] == most and most > 1 else label("net_other"),
         }
         for org in order
     ]
-    coalition_order = sorted({c.name for c in site.coalitions}, key=str.casefold)
     y = {
         "field": "organisation",
         "type": "nominal",
-        "sort": [display[o] for o in order],
+        "sort": {"field": "organisation_rank", "op": "min"},
         "title": label("organisation"),
         "axis": {"labelLimit": 240},
     }
@@ -427,7 +440,7 @@ def network_matrix(site: PublicSite, lang: str) -> dict[str, Any]:
                         "x": {
                             "field": "coalition",
                             "type": "nominal",
-                            "sort": coalition_order,
+                            "sort": {"field": "coalition_rank", "op": "min"},
                             "title": label("coalition"),
                             "axis": {"orient": "top", "labelAngle": -45, "labelLimit": 200},
                         },
@@ -469,6 +482,12 @@ def network_matrix(site: PublicSite, lang: str) -> dict[str, Any]:
         }
     )
     return spec
+
+
+def _unique(labels: dict[str, str]) -> dict[str, str]:
+    """Labels that tell apart different things with the same name: 'Name (id)'."""
+    seen = Counter(labels.values())
+    return {key: f"{name} ({key})" if seen[name] > 1 else name for key, name in labels.items()}
 
 
 def charts(site: PublicSite, lang: str) -> list[Chart]:
