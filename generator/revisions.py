@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -34,15 +35,27 @@ def dossiers_at(revision: str | None, folder: Path) -> tuple[list[ValidDossier],
         _git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
     except RevisionError:
         raise RevisionError(f"unknown git revision '{revision}'") from None
+    # git names paths from the top of the repository; --dir is from where we run.
+    top = Path(os.fsdecode(_git("rev-parse", "--show-toplevel").strip()))
+    inside = os.path.relpath(folder.resolve(), top.resolve()).replace(os.sep, "/")
+    if inside.startswith(".."):
+        raise RevisionError(f"{folder} is not inside the git repository at {top}")
+    relative = inside
     try:
-        listing = _git("ls-tree", "-z", "--name-only", f"{revision}:{folder.as_posix()}")
+        _git("-C", str(top), "cat-file", "-e", f"{revision}:{relative}")
     except RevisionError:
-        listing = b""  # the folder did not exist yet at that revision
+        return [], []  # the folder did not exist yet at that revision
+    # From a subfolder, ls-tree would list only that subfolder: run it from the top.
+    listing = _git("-C", str(top), "ls-tree", "-z", "--name-only", f"{revision}:{relative}")
     raws = []
     problems: list[Problem] = []
-    for name in sorted(n for n in listing.decode("utf-8").split("\0") if n.endswith(EXTENSION)):
-        content = _git("show", f"{revision}:{folder.as_posix()}/{name}")
-        result = read_bytes(content, name, f"{revision}:{folder.as_posix()}/{name}")
+    for raw_name in sorted(n for n in listing.split(b"\0") if n.endswith(EXTENSION.encode())):
+        # A name that is not UTF-8 goes to git as its own bytes (fsdecode) and is
+        # shown with replacement characters; read_bytes then refuses it as a name.
+        name = raw_name.decode("utf-8", "replace")
+        shown = f"{revision}:{relative}/{name}"
+        content = _git("-C", str(top), "show", f"{revision}:{relative}/{os.fsdecode(raw_name)}")
+        result = read_bytes(content, name, shown)
         if isinstance(result, Problem):
             problems.append(result)
         else:

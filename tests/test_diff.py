@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -165,7 +166,7 @@ def _small_repo(tmp: Path, before: dict[str, Any] | None, after: dict[str, Any] 
     _git(repo, "commit", "-qm", "base")
     path.write_text(after if isinstance(after, str) else dump_dossier(after), encoding="utf-8")
     _git(repo, "add", "-A")
-    _git(repo, "commit", "-qm", "change")
+    _git(repo, "commit", "-qm", "change", "--allow-empty")
     return repo
 
 
@@ -213,3 +214,23 @@ def test_a_base_with_problems_is_not_called_new(tmp_path: Path) -> None:
     assert "samenwerkingsverband toegevoegd" not in out
     assert "de oude versie had problemen en is niet te vergelijken" in out
     assert "plek ‘Zaal’ wordt openbaar" in out
+
+
+def test_dir_is_relative_to_where_the_command_runs(repo: Path) -> None:
+    inside = run_cli("diff", "HEAD~1", "HEAD", "--dir", "../coalitions", cwd=repo / "coalitions")
+    at_root = run_cli("diff", "HEAD~1", "HEAD", cwd=repo)
+    assert inside.code == 0 and inside.stdout == at_root.stdout
+    absolute = run_cli("diff", "HEAD~1", "HEAD", "--dir", str(repo / "coalitions"), cwd=repo)
+    assert absolute.stdout == at_root.stdout
+
+
+def test_a_file_name_that_is_not_utf8_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    repo = _small_repo(tmp_path, _minimal(), _minimal())
+    odd = os.fsencode(repo / "coalitions") + b"/caf\xe9.yml"
+    with open(odd, "wb") as handle:
+        handle.write((FIXTURES / "minimal.yml").read_bytes())
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "odd name")
+    result = run_cli("diff", "HEAD~1", "HEAD", cwd=repo)
+    assert result.code == 0 and "Traceback" not in result.stderr
+    assert "caf\ufffd\\.yml** heeft problemen" in result.stdout
