@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,7 +51,10 @@ def render_svgs(charts: Iterable[Chart], cache: Path) -> tuple[dict[str, str], S
             cached += 1
         else:
             svg = vl_convert.vegalite_to_svg(chart.spec, vl_version=VEGA_LITE_VERSION)
-            stored.write_text(svg, encoding="utf-8")
+            # Write beside it, then rename: a build stopped halfway leaves no broken drawing.
+            partial = stored.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_text(svg, encoding="utf-8")
+            os.replace(partial, stored)
             rendered += 1
         files[f"{chart.path}.svg"] = svg
     return files, SvgSummary(rendered=rendered, cached=cached)

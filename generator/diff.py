@@ -183,12 +183,17 @@ class _Say:
 
     def __call__(self, key: str, **values: Any) -> str:
         return _S[key][self.index].format(
-            **{k: v if isinstance(v, _Raw) else escape(v) for k, v in values.items()}
+            **{k: v if isinstance(v, _Raw) else _text(v) for k, v in values.items()}
         )
 
     def quoted(self, text: LocalizedText | str) -> _Raw:
         value = text if isinstance(text, str) else text.get(self.lang)[0]
-        return _Raw(f"‘{escape(value)}’")
+        return _Raw(f"‘{_text(value)}’")
+
+
+def _text(value: object) -> str:
+    """Escaped for Markdown; '@' gets a word joiner so a name cannot notify anyone."""
+    return escape(value).replace("@", "@\u2060")
 
 
 class _Raw(str):

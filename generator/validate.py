@@ -13,7 +13,9 @@ import typing
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -312,6 +314,15 @@ def cross_check(dossier: Dossier) -> list[tuple[Path, str]]:
     _check_roles(dossier, found, refer, refer_all)
 
     for i, a in enumerate(dossier.agenda):
+        for field, moment in (("start", a.start), ("end", a.end)):
+            if moment is not None and not _exists_in_amsterdam(moment):
+                found.append(
+                    (
+                        ("agenda", i, field),
+                        f"{moment:%Y-%m-%dT%H:%M} does not exist in Dutch time: the "
+                        "clocks jump from 02:00 to 03:00 that night",
+                    )
+                )
         refer(("agenda", i, "theme"), a.theme, themes, "theme")
         refer(("agenda", i, "place"), a.place, list(places), "place")
         refer_all(("agenda", i, "organisers"), a.organisers, partners, "partner")
@@ -352,6 +363,16 @@ def cross_check(dossier: Dossier) -> list[tuple[Path, str]]:
 
     _check_type(dossier, found)
     return found
+
+
+_AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def _exists_in_amsterdam(moment: datetime) -> bool:
+    """False for a local time skipped when summer time starts."""
+    there = moment.replace(tzinfo=_AMSTERDAM)
+    back = there.astimezone(UTC).astimezone(_AMSTERDAM).replace(tzinfo=None)
+    return back == moment
 
 
 def _check_roles(

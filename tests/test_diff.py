@@ -193,7 +193,8 @@ def test_no_change_goes_unmentioned(tmp_path: Path) -> None:
     assert "`agenda[voorleesochtend].registration`" in out
     assert "`contacts[Sanne] −`" in out
     flagged = out.split("### ⚠", 1)[1].split("\n### ", 1)[0]
-    assert "wie wijzigingen nakijkt verandert: – → @nieuw" in flagged
+    assert "wie wijzigingen nakijkt verandert: – → @\u2060nieuw" in flagged
+    assert "@nieuw" not in out  # a handle in the comment must not notify anyone
 
 
 def test_a_new_dossier_flags_each_contact_detail(tmp_path: Path) -> None:

@@ -171,3 +171,23 @@ def test_every_public_activity_has_event_metadata(built_site: BuiltSite) -> None
         datetime.fromisoformat(item["startDate"])
     newcomers = [i for i in graph if "audience" in i]
     assert newcomers and all(i["audience"]["@type"] == "Audience" for i in newcomers)
+
+
+def test_times_long_after_2038_keep_summer_time(tmp_path: Path) -> None:
+    site = _site_with(
+        [
+            {
+                "id": "ver",
+                "title": "Ver weg",
+                "start": "2045-07-01T12:00",
+                "organisers": ["bieb"],
+                "public": True,
+            }
+        ],
+        tmp_path,
+        date(2026, 11, 23),
+    )
+    text = render_feeds(site, "nl", BASE)["agenda/alle-activiteiten.ics"]
+    timezone = icalendar.Calendar.from_ical(text).walk("VTIMEZONE")[0]
+    assert "2045" in text.split("BEGIN:VEVENT")[0], "the VTIMEZONE must reach 2045"
+    assert isinstance(timezone, icalendar.Timezone)

@@ -224,6 +224,11 @@ ACTIVITY = {"id": "a", "title": "x", "start": "2026-12-01T10:00", "organisers": 
         ),
         ({"public": True, "end": "2026-12-01T09:00"}, "agenda[1]: 'end' must be after 'start'"),
         ({"public": "ja"}, "agenda[1].public: expected true or false, got text ('ja')"),
+        (
+            {"public": True, "start": "2027-03-28T02:30"},
+            "agenda[1].start: 2027-03-28T02:30 does not exist in Dutch time: the clocks jump from "
+            "02:00 to 03:00 that night",
+        ),
         ({}, "agenda[1].public: required field 'public' is missing"),
     ],
 )

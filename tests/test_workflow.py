@@ -71,5 +71,23 @@ def test_only_known_programs_are_called() -> None:
 
 def test_the_summary_step_compares_with_the_base_branch() -> None:
     summary = next(s for s in _steps() if s.get("name", "").startswith("Summarise"))
-    assert "dossiers diff origin/${{ github.base_ref }} HEAD" in summary["run"]
+    assert summary["run"] == '.venv/bin/dossiers diff "$BASE" HEAD > summary.md'
+    assert summary["env"]["BASE"] == "origin/${{ github.base_ref }}"
     assert Path(WORKFLOW).read_text(encoding="utf-8").count("fetch-depth: 0") == 1
+
+
+def test_no_expression_is_pasted_into_a_shell_command() -> None:
+    """Values from the event go through env:, never straight into run: (script injection)."""
+    for step in _steps():
+        assert "${{" not in step.get("run", ""), step
+
+
+def test_only_the_comment_job_may_write_and_it_runs_no_project_code() -> None:
+    jobs = _workflow()["jobs"]
+    writers = {name for name, job in jobs.items() if "write" in job.get("permissions", {}).values()}
+    assert writers == {"comment", "publish"}
+    assert all(s["run"].startswith("gh ") for s in jobs["comment"]["steps"] if "run" in s)
+    checkout = next(
+        s for s in jobs["build"]["steps"] if s.get("uses", "").startswith("actions/checkout")
+    )
+    assert checkout["with"]["persist-credentials"] is False

@@ -173,22 +173,6 @@ def partner_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:
                 },
             },
             {
-                "name": "target_heads",
-                "data": {"values": moves},
-                "mark": {
-                    "type": "point",
-                    "shape": "triangle-up",
-                    "filled": True,
-                    "color": "#333333",
-                    "size": 70,
-                },
-                "encoding": {
-                    "x": {**x, "field": "target_dependency"},
-                    "y": {**y, "field": "target_influence"},
-                    "angle": {"field": "angle", "type": "quantitative", "scale": None},
-                },
-            },
-            {
                 "name": "target_stays",
                 "data": {"values": stays},
                 "mark": {
@@ -238,6 +222,23 @@ def partner_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:
                         {"field": "dependency", "title": label("dependency")},
                         {"field": "influence", "title": label("influence")},
                     ],
+                },
+            },
+            # Drawn after the points, so a head that ends on a point stays visible.
+            {
+                "name": "target_heads",
+                "data": {"values": moves},
+                "mark": {
+                    "type": "point",
+                    "shape": "triangle-up",
+                    "filled": True,
+                    "color": "#333333",
+                    "size": 70,
+                },
+                "encoding": {
+                    "x": {**x, "field": "target_dependency"},
+                    "y": {**y, "field": "target_influence"},
+                    "angle": {"field": "angle", "type": "quantitative", "scale": None},
                 },
             },
             {

@@ -10,7 +10,7 @@ the public model, so only they can appear here.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import cache
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -89,7 +89,7 @@ def _event(
     return event
 
 
-def _calendar(name: str, events: Iterable[str]) -> str:
+def _calendar(name: str, events: Iterable[str], until: int) -> str:
     """A calendar around events already written as text (each is written once)."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
@@ -99,15 +99,15 @@ def _calendar(name: str, events: Iterable[str]) -> str:
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Amsterdam")
-    calendar.add_component(_amsterdam())
+    calendar.add_component(_amsterdam(until))
     head, tail = bytes(calendar.to_ical()).decode("utf-8").rsplit("END:VCALENDAR", 1)
     return head + "".join(events) + "END:VCALENDAR" + tail
 
 
 @cache
-def _amsterdam() -> icalendar.Timezone:
-    """The VTIMEZONE for Europe/Amsterdam, made once: it is the same in every feed."""
-    return icalendar.Timezone.from_tzid("Europe/Amsterdam")
+def _amsterdam(until: int) -> icalendar.Timezone:
+    """The VTIMEZONE for Europe/Amsterdam up to a year, made once per build."""
+    return icalendar.Timezone.from_tzid("Europe/Amsterdam", last_date=date(until, 1, 1))
 
 
 def render_feeds(site: PublicSite, lang: str, base_url: str) -> dict[str, str]:
@@ -122,20 +122,26 @@ def render_feeds(site: PublicSite, lang: str, base_url: str) -> dict[str, str]:
         (c.slug, a.id): bytes(_event(c, a, lang, base_url, stamp).to_ical()).decode("utf-8")
         for c, a in items
     }
+    # The time zone must cover the last activity (icalendar's default stops at 2038).
+    until = max([2038, *((a.end or a.start).year + 2 for _, a in items)])
     own: dict[str, list[str]] = {c.slug: [] for c in site.coalitions}
     for c, a in items:
         own[c.slug].append(text[(c.slug, a.id)])
     files = {
-        coalition_feed_path(c.slug, lang): _calendar(f"{label('agenda')}: {c.name}", own[c.slug])
+        coalition_feed_path(c.slug, lang): _calendar(
+            f"{label('agenda')}: {c.name}", own[c.slug], until
+        )
         for c in site.coalitions
     }
     paths = feed_paths(lang)
     files[paths["all"]] = _calendar(
         f"{label('agenda')}: {label('all_coalitions')}",
         (text[(c.slug, a.id)] for c, a in items),
+        until,
     )
     files[paths["newcomers"]] = _calendar(
         label("open_activities"),
         (text[(c.slug, a.id)] for c, a in items if a.open_to_newcomers),
+        until,
     )
     return files

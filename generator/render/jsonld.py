@@ -27,10 +27,10 @@ def event(coalition: Coalition, activity: Activity, lang: str, base_url: str) ->
         "@type": "Event",
         "@id": activity_url(base_url, coalition, activity, lang),
         "name": activity.title.get(lang)[0],
+        "inLanguage": activity.title.get(lang)[1],
         "startDate": activity.start.replace(tzinfo=AMSTERDAM).isoformat(),
         "eventStatus": "https://schema.org/EventScheduled",
         "url": activity_url(base_url, coalition, activity, lang),
-        "inLanguage": "nl",
         "organizer": [{"@type": "Organization", "name": names[i]} for i in activity.organisers],
     }
     if activity.end is not None:
