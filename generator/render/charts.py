@@ -37,6 +37,7 @@ ROLE_COLOURS = {
 }
 ROLES = tuple(ROLE_COLOURS)
 _LABEL_STEP = 13  # pixels between labels of partners that share a position
+_SHORT = 0.16  # how far, in axis units, an arrow stops before its target
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,10 @@ def partner_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:
                 "influence": p.now.influence,
                 "target_dependency": p.target.dependency,
                 "target_influence": p.target.influence,
+                # The arrow stops short of the target, so its head stays visible beside
+                # a partner that stands there.
+                "tip_dependency": round(p.target.dependency - _SHORT * dx / math.hypot(dx, dy), 3),
+                "tip_influence": round(p.target.influence - _SHORT * dy / math.hypot(dx, dy), 3),
                 # Clockwise from straight up, as Vega's "angle" wants it.
                 "angle": round(math.degrees(math.atan2(dx, dy)), 1) % 360,
             }
@@ -168,8 +173,8 @@ def partner_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:
                 "encoding": {
                     "x": x,
                     "y": y,
-                    "x2": {"field": "target_dependency"},
-                    "y2": {"field": "target_influence"},
+                    "x2": {"field": "tip_dependency"},
+                    "y2": {"field": "tip_influence"},
                 },
             },
             {
@@ -236,8 +241,8 @@ def partner_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:
                     "size": 70,
                 },
                 "encoding": {
-                    "x": {**x, "field": "target_dependency"},
-                    "y": {**y, "field": "target_influence"},
+                    "x": {**x, "field": "tip_dependency"},
+                    "y": {**y, "field": "tip_influence"},
                     "angle": {"field": "angle", "type": "quantitative", "scale": None},
                 },
             },
