@@ -41,6 +41,15 @@ exit codes: 0 all well, 1 problems in dossiers, 2 wrong use of the command.
 Documentation: README.md, and content/nl/dossier-schrijven.md (Dutch) for authors."""
 
 
+def _dir_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--dir",
+        type=Path,
+        default=DEFAULT_DIR,
+        help="folder with the dossiers (default: %(default)s)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dossiers",
@@ -60,12 +69,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    check.add_argument(
-        "--dir",
-        type=Path,
-        default=DEFAULT_DIR,
-        help="folder with the dossiers (default: %(default)s)",
-    )
+    _dir_option(check)
     check.add_argument(
         "--format",
         choices=errors.FORMATS,
@@ -85,12 +89,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    build.add_argument(
-        "--dir",
-        type=Path,
-        default=DEFAULT_DIR,
-        help="folder with the dossiers (default: %(default)s)",
-    )
+    _dir_option(build)
     build.add_argument(
         "--content",
         type=Path,
@@ -143,12 +142,7 @@ def _parser() -> argparse.ArgumentParser:
         default="nl",
         help="language of the summary (default: %(default)s)",
     )
-    diff.add_argument(
-        "--dir",
-        type=Path,
-        default=DEFAULT_DIR,
-        help="folder with the dossiers (default: %(default)s)",
-    )
+    _dir_option(diff)
 
     new = sub.add_parser(
         "new",
@@ -171,12 +165,7 @@ def _parser() -> argparse.ArgumentParser:
         choices=[t.value for t in CooperationType],
         help="products, goals, movement or platform (see content/nl/uitleg.md)",
     )
-    new.add_argument(
-        "--dir",
-        type=Path,
-        default=DEFAULT_DIR,
-        help="folder with the dossiers (default: %(default)s)",
-    )
+    _dir_option(new)
 
     owners = sub.add_parser(
         "codeowners",
@@ -189,12 +178,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    owners.add_argument(
-        "--dir",
-        type=Path,
-        default=DEFAULT_DIR,
-        help="folder with the dossiers (default: %(default)s)",
-    )
+    _dir_option(owners)
     owners.add_argument(
         "--output",
         type=Path,
