@@ -78,6 +78,18 @@ class RawDossier:
     positions: Positions
 
 
+def strings(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """Every text value in raw dossier data, with its field path."""
+    if isinstance(data, dict):
+        for key, item in data.items():
+            yield from strings(item, (*path, key))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from strings(item, (*path, index))
+    elif isinstance(data, str):
+        yield path, data
+
+
 class _Stop(Exception):
     """Ends reading one file with a problem."""
 

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import Path, Problem, format_path
-from .load import RESERVED, RawDossier
+from .load import RESERVED, RawDossier, strings
 from .model import Dossier
 from .scaffold import PLACEHOLDER
 from .types import describe
@@ -55,27 +55,16 @@ def validate(raw: RawDossier) -> ValidDossier | list[Problem]:
 
 def _placeholders(raw: RawDossier) -> list[Problem]:
     """Text a new dossier asks the author to replace (see scaffold.py)."""
-    found: list[Problem] = []
-
-    def walk(value: Any, path: Path) -> None:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, (*path, key))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                walk(item, (*path, index))
-        elif isinstance(value, str) and PLACEHOLDER in value:
-            found.append(
-                Problem(
-                    raw.file,
-                    *raw.positions.of_value(path),
-                    format_path(path),
-                    f"not filled in yet: replace '{value}'",
-                )
-            )
-
-    walk(raw.data, ())
-    return found
+    return [
+        Problem(
+            raw.file,
+            *raw.positions.of_value(path),
+            format_path(path),
+            f"not filled in yet: replace '{value}'",
+        )
+        for path, value in strings(raw.data)
+        if PLACEHOLDER in value
+    ]
 
 
 def validate_all(raws: Iterable[RawDossier]) -> tuple[list[ValidDossier], list[Problem]]:

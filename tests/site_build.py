@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.load import RawDossier, read_dossier
+from generator.load import RawDossier, read_dossier, strings
 from generator.validate import ValidDossier, validate
 
 from .conftest import ROOT
@@ -41,21 +41,12 @@ class BuiltSite:
 def _free_text_paths(raw: RawDossier) -> set[tuple[Any, ...]]:
     """Paths of strings that accept any text: found by trying, not by a list to keep."""
     found: set[tuple[Any, ...]] = set()
-
-    def walk(value: Any, path: tuple[Any, ...]) -> None:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, (*path, key))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                walk(item, (*path, index))
-        elif isinstance(value, str) and path:
-            probe = replace_at(raw.data, path, "<b>x</b> [y](javascript:z)")
-            trial = RawDossier(raw.file, raw.slug, probe, raw.positions)
-            if isinstance(validate(trial), ValidDossier):
-                found.add(path)
-
-    walk(raw.data, ())
+    for path, _ in strings(raw.data):
+        probe = replace_at(raw.data, path, "<b>x</b> [y](javascript:z)")
+        if path and isinstance(
+            validate(RawDossier(raw.file, raw.slug, probe, raw.positions)), ValidDossier
+        ):
+            found.add(path)
     return found
 
 
