@@ -23,6 +23,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
 
 
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Print the proof figures (tests/figures.py) the tests recorded."""
+    from .figures import recorded
+
+    figures = recorded()
+    if not figures:
+        return
+    terminalreporter.section("proof figures")
+    width = max(len(name) for name in figures)
+    for name, value in figures.items():
+        terminalreporter.write_line(f"{name:<{width}}  {value:>9,}")
+
+
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
