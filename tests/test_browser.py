@@ -1,23 +1,30 @@
-"""Every kind of page in a real browser: no errors, no other origins, no axe violations.
+"""Every kind of page in a real browser, under the site's Content-Security-Policy.
 
 Debian's Chromium, driven by Playwright, loads the built site from a local
-server at phone and desktop widths. axe-core (installed from npm by the
-Makefile, never served with the site) checks WCAG 2.1 A and AA.
+server at phone and desktop widths. The server sends the policy the pages ship
+in their meta element (overrides/main.html) as a real response header too, so
+the policy is enforced whatever the meta says. A page passes with no policy
+violation, no request to another origin, no console error and no axe-core
+WCAG 2.1 A/AA violation. axe-core (installed from npm by the Makefile, never
+part of the site) is served by the test server only, from its own address.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from .conftest import ROOT
+from .figures import record
 from .site_build import BuiltSite
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -38,6 +45,7 @@ PAGES = (
     "toegankelijkheid/",
     "open-data/",
     "bijdragen/",
+    "404.html",
     "en/",
     "en/coalitions/",
     "en/coalitions/palliatieve-zorg-netwerk/",
@@ -49,22 +57,83 @@ PAGES = (
     "en/accessibility/",
     "en/open-data/",
     "en/contributing/",
+    "en/404.html",
 )
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
+# The policy every page ships (overrides/main.html): everything from this site
+# only, images also as data: URLs (Material's icons), no inline script or
+# style, no eval.
+POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+# Test-only files the server adds beside the site; the site never links them.
+_TEST_FILES = "/__test__/"
+_AXE_URL = _TEST_FILES + "axe.min.js"
+_BROKEN_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Breaks the policy</title></head>
+<body><main><p style="color: red">Inline style.</p>
+<img src="http://localhost:{port}/elsewhere.png">
+<script>window.inlineRan = true;</script>
+<script src="/__test__/eval.js"></script></main></body></html>
+"""
+_EVAL_SCRIPT = b"try { eval('window.evalRan = true'); } catch (error) {}\n"
+
+# Records every policy violation into the page, before any of its own scripts.
+_LISTEN = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__violations.push(
+    `${event.effectiveDirective} blocked ${event.blockedURI || "inline"} ` +
+      `in ${event.sourceFile || event.documentURI}:${event.lineNumber}`
+  );
+});
+"""
+
+
+class _Server(http.server.SimpleHTTPRequestHandler):
+    """The built site plus the test files, every response with the policy header."""
+
+    def __init__(self, *args: Any, test_files: dict[str, tuple[str, bytes]], **kwargs: Any) -> None:
+        self.test_files = test_files
+        super().__init__(*args, **kwargs)
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+    def end_headers(self) -> None:
+        self.send_header("Content-Security-Policy", POLICY)
+        super().end_headers()
+
+    def do_GET(self) -> None:
+        extra = self.test_files.get(self.path)
+        if extra is None:
+            super().do_GET()
+            return
+        kind, body = extra
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 @pytest.fixture(scope="module")
 def server(built_site: BuiltSite) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(built_site.site))
+    files: dict[str, tuple[str, bytes]] = {}
+    handler = functools.partial(_Server, directory=str(built_site.site), test_files=files)
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    port = httpd.server_address[1]
+    files[_AXE_URL] = ("text/javascript", AXE.read_bytes())
+    files[_TEST_FILES + "eval.js"] = ("text/javascript", _EVAL_SCRIPT)
+    files[_TEST_FILES + "broken.html"] = ("text/html", _BROKEN_PAGE.format(port=port).encode())
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    yield f"http://127.0.0.1:{port}/"
     httpd.shutdown()
 
 
@@ -88,34 +157,82 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+@dataclass
+class Findings:
+    """What went wrong on one page: each list must stay empty."""
+
+    violations: list[str] = field(default_factory=list)
+    foreign: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    axe: list[str] = field(default_factory=list)
+
+
+def _watch(context: BrowserContext, server: str) -> tuple[Page, Findings]:
+    """A new page whose policy violations, other origins and console errors are kept."""
+    found = Findings()
+    context.add_init_script(_LISTEN)
+    page = context.new_page()
+    page.on("console", lambda m: found.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: found.errors.append(str(e)))
+    page.on("request", lambda r: None if r.url.startswith(server) else found.foreign.append(r.url))
+    return page, found
+
+
+def _axe(page: Page, server: str) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations on the page as it is now."""
+    page.add_script_tag(url=server.rstrip("/") + _AXE_URL)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+    ]
+
+
+def _finish(page: Page, found: Findings, server: str) -> None:
+    """Run axe-core, collect the policy violations so far, and record the figures."""
+    found.axe += _axe(page, server)
+    found.violations += page.evaluate("window.__violations")
+    record("browser: pages checked", 1)
+    record("browser: CSP violations (must be 0)", len(found.violations))
+    record("browser: other-origin requests (must be 0)", len(found.foreign))
+    record("browser: console errors (must be 0)", len(found.errors))
+    record("browser: axe violations (must be 0)", len(found.axe))
+
+
+def test_every_page_ships_the_policy(built_site: BuiltSite) -> None:
+    """The meta element is the first thing in <head>, once, with exactly the policy."""
+    pages = sorted(built_site.site.rglob("*.html"))
+    assert len(pages) > 50
+    wrong = []
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        head = text[text.index("<head>") + len("<head>") :].lstrip()
+        first = head.startswith('<meta http-equiv="Content-Security-Policy"')
+        if _META.findall(text) != [POLICY] or not first:
+            wrong.append(str(path.relative_to(built_site.site)))
+    assert wrong == []
+
+
 @pytest.mark.parametrize("width", sorted(WIDTHS))
 @pytest.mark.parametrize("page_path", PAGES)
 def test_page_in_a_real_browser(browser: Browser, server: str, page_path: str, width: str) -> None:
     wide, high = WIDTHS[width]
     context = browser.new_context(viewport={"width": wide, "height": high})
-    page = context.new_page()
-    errors: list[str] = []
-    foreign: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(server) else None)
+    page, found = _watch(context, server)
     response = page.goto(server + page_path, wait_until="networkidle")
     assert response is not None and response.status == 200
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-    )
+    assert response.headers["content-security-policy"] == POLICY
+    _finish(page, found, server)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     name = (page_path.strip("/").replace("/", "_") or "home") + f"-{width}.png"
     page.screenshot(path=str(SCREENSHOTS / name), full_page=True)
     context.close()
-    violations = [
-        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"]
-    ]
-    assert errors == []
-    assert foreign == []
-    assert violations == []
+    assert found.violations == []
+    assert found.errors == []
+    assert found.foreign == []
+    assert found.axe == []
 
 
 @pytest.mark.parametrize("width", sorted(WIDTHS))
@@ -123,28 +240,48 @@ def test_page_in_a_real_browser(browser: Browser, server: str, page_path: str, w
 def test_search_dialog_finds_and_passes_axe(
     browser: Browser, server: str, start: str, width: str
 ) -> None:
+    """Search runs in a Web Worker that loads its language files: all under the policy."""
     wide, high = WIDTHS[width]
     context = browser.new_context(viewport={"width": wide, "height": high})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page, found = _watch(context, server)
     page.goto(server + start, wait_until="networkidle")
     page.keyboard.press("/")  # the keyboard shortcut opens search at every width
     page.keyboard.type("Dijkhaven")
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-    )
+    _finish(page, found, server)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"search-{start.strip('/') or 'nl'}-{width}.png"))
-    found = page.locator(".md-search-result__item").count()
+    results = page.locator(".md-search-result__item").count()
     context.close()
-    assert found > 0
-    assert errors == []
-    assert [
-        f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]
-    ] == []
+    assert results > 0
+    assert found.violations == []
+    assert found.errors == []
+    assert found.foreign == []
+    assert found.axe == []
+
+
+def test_the_checks_catch_a_page_that_breaks_the_policy(browser: Browser, server: str) -> None:
+    """The listeners are live: inline script and style, eval and other origins all show."""
+    context = browser.new_context()
+    page, found = _watch(context, server)
+    page.goto(server + _TEST_FILES.lstrip("/") + "broken.html", wait_until="load")
+    page.wait_for_function("window.__violations.length >= 4")
+    blocked = page.evaluate("[window.inlineRan, window.evalRan]")
+    violations = page.evaluate("window.__violations")
+    context.close()
+    directives = {v.split()[0] for v in violations}
+    assert {"script-src-elem", "script-src", "style-src-attr", "img-src"} <= directives
+    assert blocked == [None, None]
+    assert found.errors  # Chromium reports each refusal on the console too
+
+    # Without the policy the other-origin request goes out, and is caught.
+    context = browser.new_context(bypass_csp=True)
+    page, found = _watch(context, server)
+    page.goto(server + _TEST_FILES.lstrip("/") + "broken.html", wait_until="load")
+    axe = _axe(page, server)
+    context.close()
+    assert any(url.endswith("/elsewhere.png") for url in found.foreign)
+    assert any(v.startswith("image-alt") for v in axe)
 
 
 @pytest.mark.parametrize(
