@@ -3,10 +3,26 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 Path = tuple[str | int, ...]
+
+# A message quotes what the author wrote; a word longer than LONGEST_WORD (a
+# 300,000-character id, tag or key) or a message longer than LONGEST_MESSAGE
+# is shortened in the middle, so one line stays readable and keeps its hint.
+LONGEST_WORD = 100
+LONGEST_MESSAGE = 1000
+_LONG_WORD = re.compile(rf"\S{{{LONGEST_WORD + 1},}}")
+
+
+def shorten(text: str) -> str:
+    """Text with over-long words, and then the whole, cut to their start and end."""
+    text = _LONG_WORD.sub(lambda m: f"{m[0][: LONGEST_WORD - 20]}…{m[0][-19:]}", text)
+    if len(text) > LONGEST_MESSAGE:
+        text = f"{text[: LONGEST_MESSAGE - 300]} … {text[-297:]}"
+    return text
 
 
 def format_path(path: Path) -> str:
@@ -34,6 +50,10 @@ class Problem:
     column: int
     path: str
     message: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "path", shorten(self.path))
+        object.__setattr__(self, "message", shorten(self.message))
 
     def text(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.path}: {self.message}"

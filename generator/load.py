@@ -29,7 +29,8 @@ from .errors import Path, Problem, format_path
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
 MAX_NODES = 100_000
-SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+# \Z, not $: "$" also matches before a final newline, and "bieb\n.yml" is no address.
+SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}\Z")
 EXTENSION = ".yml"
 # Names the site uses for its own pages beside the coalition and organisation pages.
 RESERVED = frozenset({"index", "network"})
@@ -276,17 +277,28 @@ def parse(text: str) -> tuple[Any, Positions]:
         value = builder.build()
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, col = _within(text, mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = err.problem or "not valid YAML"
         context = ""
         if err.context and err.context_mark:
-            context = f" ({err.context} that starts on line {err.context_mark.line + 1})"
+            start = _within(text, err.context_mark.line + 1, 1)[0]
+            context = f" ({err.context} that starts on line {start})"
         raise _Stop(
             line, col, (), f"YAML syntax error: {what}{context}; check the indentation and quotes"
         ) from None
     except yaml.YAMLError as err:
         raise _Stop(1, 1, (), f"YAML syntax error: {err}") from None
     return value, builder.positions
+
+
+def _within(text: str, line: int, col: int) -> tuple[int, int]:
+    """A position libyaml gives past the end of a file without a final line
+    break (an unclosed '[') moved to the end of its last line, where editors
+    and GitHub can show it."""
+    lines = text.splitlines() or [""]
+    if line > len(lines):
+        return len(lines), len(lines[-1]) + 1
+    return line, col
 
 
 def _decode(raw: bytes) -> str:
@@ -315,6 +327,14 @@ def _decode(raw: bytes) -> str:
 
 def read_dossier(path: FsPath, display: str) -> RawDossier | Problem:
     """Read one dossier file; a problem if it cannot be read as a dossier."""
+    content = read_file(path, display)
+    if isinstance(content, Problem):
+        return content
+    return read_bytes(content, path.name, display)
+
+
+def read_file(path: FsPath, display: str) -> bytes | Problem:
+    """A dossier file's bytes, refusing symbolic links and files over the size limit."""
     try:
         if path.is_symlink():
             raise _Stop(1, 1, (), "symbolic links are not read; put the dossier file itself here")
@@ -325,7 +345,7 @@ def read_dossier(path: FsPath, display: str) -> RawDossier | Problem:
         return _problem(display, stop)
     except OSError as err:
         return Problem(display, 1, 1, "(file)", f"cannot be read: {err.strerror}")
-    return read_bytes(content, path.name, display)
+    return content
 
 
 def read_bytes(content: bytes, name: str, display: str) -> RawDossier | Problem:
@@ -382,7 +402,7 @@ def discover(directory: FsPath) -> tuple[list[FsPath], list[Problem]]:
         return [], [Problem(str(directory), 1, 1, "(folder)", "no such folder")]
     for entry in sorted(directory.iterdir()):
         name = entry.name
-        shown = _display(entry)
+        shown = display_path(entry)
         if name.startswith(".") or name.lower() in ("readme.md",):
             continue
         if entry.is_symlink():
@@ -428,7 +448,7 @@ def discover(directory: FsPath) -> tuple[list[FsPath], list[Problem]]:
     return files, problems
 
 
-def _display(path: FsPath) -> str:
+def display_path(path: FsPath) -> str:
     """A path as the user would type it: relative to the working folder if inside it."""
     try:
         return str(path.absolute().relative_to(FsPath.cwd()))
@@ -442,7 +462,7 @@ def load_folder(directory: FsPath) -> tuple[list[RawDossier], list[Problem], int
     count = len(files) + len(problems)
     dossiers: list[RawDossier] = []
     for path in files:
-        result = read_dossier(path, _display(path))
+        result = read_dossier(path, display_path(path))
         if isinstance(result, Problem):
             problems.append(result)
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -21,6 +22,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite the golden files from the current output; review the diff",
     )
+    parser.addoption(
+        "--fuzz-scale",
+        type=int,
+        default=int(os.environ.get("FUZZ_SCALE", "1")),
+        help="multiply the hostile-file and hostile-path inputs by N (default 1, or $FUZZ_SCALE)",
+    )
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
@@ -34,6 +41,12 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     width = max(len(name) for name in figures)
     for name, value in figures.items():
         terminalreporter.write_line(f"{name:<{width}}  {value:>9,}")
+
+
+@pytest.fixture(scope="session")
+def fuzz_scale(request: pytest.FixtureRequest) -> int:
+    """How many times the default number of hostile inputs to try (--fuzz-scale)."""
+    return max(1, int(request.config.getoption("--fuzz-scale")))
 
 
 @pytest.fixture
