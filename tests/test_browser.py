@@ -167,10 +167,17 @@ class Findings:
     axe: list[str] = field(default_factory=list)
 
 
+def _context(browser: Browser, width: str = "desktop", **options: Any) -> BrowserContext:
+    """A browser context whose pages record each policy violation into the page."""
+    wide, high = WIDTHS[width]
+    context = browser.new_context(viewport={"width": wide, "height": high}, **options)
+    context.add_init_script(_LISTEN)
+    return context
+
+
 def _watch(context: BrowserContext, server: str) -> tuple[Page, Findings]:
     """A new page whose policy violations, other origins and console errors are kept."""
     found = Findings()
-    context.add_init_script(_LISTEN)
     page = context.new_page()
     page.on("console", lambda m: found.errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: found.errors.append(str(e)))
@@ -218,8 +225,7 @@ def test_every_page_ships_the_policy(built_site: BuiltSite) -> None:
 @pytest.mark.parametrize("width", sorted(WIDTHS))
 @pytest.mark.parametrize("page_path", PAGES)
 def test_page_in_a_real_browser(browser: Browser, server: str, page_path: str, width: str) -> None:
-    wide, high = WIDTHS[width]
-    context = browser.new_context(viewport={"width": wide, "height": high})
+    context = _context(browser, width)
     page, found = _watch(context, server)
     response = page.goto(server + page_path, wait_until="networkidle")
     assert response is not None and response.status == 200
@@ -241,8 +247,7 @@ def test_search_dialog_finds_and_passes_axe(
     browser: Browser, server: str, start: str, width: str
 ) -> None:
     """Search runs in a Web Worker that loads its language files: all under the policy."""
-    wide, high = WIDTHS[width]
-    context = browser.new_context(viewport={"width": wide, "height": high})
+    context = _context(browser, width)
     page, found = _watch(context, server)
     page.goto(server + start, wait_until="networkidle")
     page.keyboard.press("/")  # the keyboard shortcut opens search at every width
@@ -262,7 +267,7 @@ def test_search_dialog_finds_and_passes_axe(
 
 def test_the_checks_catch_a_page_that_breaks_the_policy(browser: Browser, server: str) -> None:
     """The listeners are live: inline script and style, eval and other origins all show."""
-    context = browser.new_context()
+    context = _context(browser)
     page, found = _watch(context, server)
     page.goto(server + _TEST_FILES.lstrip("/") + "broken.html", wait_until="load")
     page.wait_for_function("window.__violations.length >= 4")
@@ -275,7 +280,7 @@ def test_the_checks_catch_a_page_that_breaks_the_policy(browser: Browser, server
     assert found.errors  # Chromium reports each refusal on the console too
 
     # Without the policy the other-origin request goes out, and is caught.
-    context = browser.new_context(bypass_csp=True)
+    context = _context(browser, bypass_csp=True)
     page, found = _watch(context, server)
     page.goto(server + _TEST_FILES.lstrip("/") + "broken.html", wait_until="load")
     axe = _axe(page, server)
@@ -305,3 +310,29 @@ def test_charts_show_without_javascript(browser: Browser, server: str, page_path
     assert all(width > 100 for width in sizes), sizes
     assert all(alts), alts
     assert captions == count
+
+
+def test_every_other_page_under_the_policy(
+    browser: Browser, server: str, built_site: BuiltSite
+) -> None:
+    """The pages not in PAGES, once each at desktop width: the same four checks."""
+    shown = {server + path for path in PAGES}
+    addresses = sorted(
+        server + str(path.relative_to(built_site.site)).removesuffix("index.html")
+        for path in built_site.site.rglob("*.html")
+    )
+    context = _context(browser)
+    failed = {}
+    for address in addresses:
+        if address in shown:
+            continue
+        page, found = _watch(context, server)
+        response = page.goto(address, wait_until="load")
+        assert response is not None and response.status == 200, address
+        _finish(page, found, server)
+        page.close()
+        if found != Findings():
+            failed[address] = found
+    context.close()
+    record("browser: site pages, every one checked", len(addresses))
+    assert failed == {}
