@@ -11,7 +11,7 @@ import hashlib
 import importlib.metadata
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +19,7 @@ import vl_convert
 
 from .render.charts import VEGA_LITE_VERSION, Chart
 
-DEFAULT_CACHE = Path(".cache/charts")
+DEFAULT_CACHE = Path(".cache/charts")  # CACHE_DIR/CHART_CACHE in cache.py
 _RENDERER = importlib.metadata.version("vl-convert-python")
 
 
@@ -30,22 +30,33 @@ class SvgSummary:
 
 
 def spec_text(chart: Chart) -> str:
-    """The spec as published next to the page: stable key order, one line per key."""
-    return json.dumps(chart.spec, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    """The spec as published next to the page: stable key order, compact.
+
+    Compact because Python's JSON encoder runs in C only without indentation,
+    and a national site has tens of thousands of specs.
+    """
+    return json.dumps(chart.spec, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
-def _key(chart: Chart) -> str:
+def _key(text: str) -> str:
     versions = f"{_RENDERER}:{VEGA_LITE_VERSION}:"
-    return hashlib.sha256((versions + spec_text(chart)).encode("utf-8")).hexdigest()
+    return hashlib.sha256((versions + text).encode("utf-8")).hexdigest()
 
 
-def render_svgs(charts: Iterable[Chart], cache: Path) -> tuple[dict[str, str], SvgSummary]:
-    """{path.svg: svg} for every chart, rendering only what the cache lacks."""
+def render_svgs(
+    charts: Iterable[Chart], cache: Path, texts: Mapping[str, str] | None = None
+) -> tuple[dict[str, str], SvgSummary]:
+    """{path.svg: svg} for every chart, rendering only what the cache lacks.
+
+    `texts` may hold each chart's ``spec_text`` by ``path.vl.json`` when the
+    caller has it already.
+    """
     cache.mkdir(parents=True, exist_ok=True)
     files: dict[str, str] = {}
     rendered = cached = 0
     for chart in charts:
-        stored = cache / f"{_key(chart)}.svg"
+        known = texts.get(f"{chart.path}.vl.json") if texts is not None else None
+        stored = cache / f"{_key(known if known is not None else spec_text(chart))}.svg"
         if stored.is_file():
             svg = stored.read_text(encoding="utf-8")
             cached += 1

@@ -12,15 +12,15 @@ from .vocabulary import DossierStatus
 
 
 @dataclass(frozen=True)
-class Report:
-    """The outcome of checking a folder: the valid dossiers and every problem."""
+class Checked:
+    """How checking a folder went: files read, drafts among them, and every problem."""
 
     files: int
-    valid: tuple[ValidDossier, ...]
+    drafts: int
     problems: tuple[Problem, ...]
 
     def summary(self) -> str:
-        drafts = sum(1 for v in self.valid if v.dossier.status is DossierStatus.DRAFT)
+        drafts = self.drafts
         draft_note = f" ({drafts} draft, not published)" if drafts else ""
         dossiers = f"{self.files} dossier{'s' if self.files != 1 else ''}"
         if not self.problems:
@@ -33,8 +33,20 @@ class Report:
         )
 
 
+@dataclass(frozen=True)
+class Report(Checked):
+    """The outcome of checking a folder: with the valid dossiers themselves."""
+
+    valid: tuple[ValidDossier, ...] = ()
+
+
 def check_folder(directory: Path) -> Report:
     """Read and validate every dossier in a folder, collecting all problems."""
     raws, problems, files = load_folder(directory)
     valid, invalid = validate_all(raws)
-    return Report(files=files, valid=tuple(valid), problems=tuple(sorted(problems + invalid)))
+    return Report(
+        files=files,
+        drafts=sum(1 for v in valid if v.dossier.status is DossierStatus.DRAFT),
+        problems=tuple(sorted(problems + invalid)),
+        valid=tuple(valid),
+    )

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from . import errors
-from .chartsvg import DEFAULT_CACHE
+from .cache import CACHE_DIR, CHART_CACHE, CONTENT_CACHE, Memo
 from .check import check_folder
 from .codeowners import codeowners
 from .diff import summarise
@@ -111,8 +111,15 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--cache",
         type=Path,
-        default=DEFAULT_CACHE,
-        help="folder of drawn charts, safe to delete (default: %(default)s)",
+        default=CACHE_DIR,
+        help="folder of the content cache and the drawn charts; safe to delete "
+        "(default: %(default)s)",
+    )
+    build.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="do all the work again: neither read nor write the content cache "
+        "(drawn charts are still reused)",
     )
     build.add_argument(
         "--pages-only", action="store_true", help="write the pages but do not run MkDocs"
@@ -225,19 +232,24 @@ def _date_arg(text: str) -> date:
 
 def _build(args: argparse.Namespace) -> int:
     build_date = args.date or date.today()
+    memo = Memo(None if args.no_cache else args.cache / CONTENT_CACHE)
+    started = time.monotonic()
     try:
-        outputs = generate(args.dir, build_date, args.site_url)
+        outputs = generate(args.dir, build_date, args.site_url, memo)
     except DossierError as err:
         sys.stdout.write(errors.render(err.problems, "text"))
         print(f"{len(err.problems)} problem(s) in the dossiers: nothing was built", file=sys.stderr)
         return 1
     print(outputs.report.summary(), file=sys.stderr)
     print(
-        f"published {len(outputs.site.coalitions)} coalitions (build date {build_date})",
+        f"published {len(outputs.site.coalitions)} coalitions (build date {build_date}); "
+        f"{memo.hits} parts from the content cache, {memo.misses} made "
+        f"({time.monotonic() - started:.1f} s)",
         file=sys.stderr,
     )
+    memo.save()
     started = time.monotonic()
-    all_files, drawn = with_svgs(outputs, args.cache)
+    all_files, drawn = with_svgs(outputs, args.cache / CHART_CACHE)
     print(
         f"charts: {drawn.rendered} drawn, {drawn.cached} from the cache "
         f"({time.monotonic() - started:.1f} s)",

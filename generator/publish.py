@@ -26,11 +26,19 @@ from .vocabulary import AgreementStatus, DossierStatus
 
 def publish(dossiers: Iterable[ValidDossier], build_date: date) -> public.PublicSite:
     """Everything that may be published, and nothing else, sorted by slug."""
-    coalitions = [
-        _coalition(valid.slug, valid.dossier)
-        for valid in dossiers
-        if valid.dossier.status is not DossierStatus.DRAFT
-    ]
+    published = (publish_one(valid) for valid in dossiers)
+    return publish_site([c for c in published if c is not None], build_date)
+
+
+def publish_one(valid: ValidDossier) -> public.Coalition | None:
+    """One dossier's public part; None for a draft, which is not published at all."""
+    if valid.dossier.status is DossierStatus.DRAFT:
+        return None
+    return _coalition(valid.slug, valid.dossier)
+
+
+def publish_site(coalitions: Iterable[public.Coalition], build_date: date) -> public.PublicSite:
+    """The public site of published coalitions, sorted by slug."""
     return public.PublicSite(
         coalitions=tuple(sorted(coalitions, key=lambda c: c.slug)), build_date=build_date
     )

@@ -1,25 +1,60 @@
 """The whole pipeline between the two ends: folder of dossiers in, output files out.
 
-Pure apart from reading the dossiers: the build date is passed in, and the
-caller writes the files (``write.py``).
+Pure apart from reading the dossiers and the content cache: the build date is
+passed in, and the caller writes the files (``write.py``).
+
+Work is split by what it depends on, so the content cache (``cache.py``) can
+reuse it:
+
+- per dossier file: reading, validating and publishing (its bytes);
+- per coalition: its page, calendar, chart specs, open data and contact
+  section (its dossier, the build date, the site address, the language);
+- per organisation: its page (the dossiers of its coalitions);
+- across coalitions: indexes, agenda, take part, the network chart and the
+  calendars and open data of everything, put together from the parts above.
+
+A one-dossier change therefore redoes that dossier's work, the pages of its
+organisations and the overviews; everything else comes from the cache.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
+from .cache import Memo, key
 from .chartsvg import SvgSummary, render_svgs, spec_text
-from .check import Report, check_folder
-from .errors import DossierError
-from .public import PublicSite
-from .publish import publish
-from .render.charts import Chart, charts
-from .render.exports import render_exports
-from .render.feeds import render_feeds
+from .check import Checked
+from .errors import DossierError, Problem
+from .load import discover, display_path, read_bytes, read_file
+from .public import Coalition, PublicSite
+from .publish import publish_one, publish_site
+from .render.charts import Chart, coalition_charts, network_chart
+from .render.exports import assemble_exports, coalition_export
+from .render.feeds import (
+    Event,
+    coalition_calendar,
+    coalition_events,
+    coalition_feed_path,
+    overview_calendars,
+)
 from .render.labels import LANGS
-from .render.pages import render_pages
+from .render.pages import (
+    coalition_page,
+    coalition_page_path,
+    contact_section,
+    organisation_page,
+    organisation_page_path,
+    organisations,
+    overview_pages,
+)
+from .validate import ValidDossier, validate
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -27,10 +62,27 @@ class Outputs:
     """Generated files per language ({lang: {path in that docs folder: text}}), and
     the charts still to be drawn as SVG beside them."""
 
-    report: Report
+    report: Checked
     site: PublicSite
     files: dict[str, dict[str, str]]
     charts: dict[str, list[Chart]]
+
+
+@dataclass(frozen=True)
+class Published:
+    """A valid dossier's public part (None for a draft): what the cache keeps per file."""
+
+    coalition: Coalition | None
+
+
+@dataclass(frozen=True)
+class CoalitionOutput:
+    """Everything of one coalition in one language that depends on it alone."""
+
+    files: dict[str, str]
+    events: tuple[Event, ...]
+    charts: tuple[Chart, ...]
+    contacts: str
 
 
 DEFAULT_SITE_URL = "http://localhost:8000/"
@@ -42,21 +94,121 @@ def language_url(site_url: str, lang: str) -> str:
     return root if lang == "nl" else f"{root}{lang}/"
 
 
+def read_folder(directory: Path, memo: Memo) -> tuple[Checked, list[Coalition], dict[str, str]]:
+    """Read, validate and publish every dossier, reusing what the cache holds.
+
+    Returns how checking went, the published coalitions, and each published
+    coalition's content key (a digest of its file) by slug.
+    """
+    paths, problems = discover(directory)
+    count = len(paths) + len(problems)
+    coalitions: list[Coalition] = []
+    digests: dict[str, str] = {}
+    drafts = 0
+    for path in paths:
+        shown = display_path(path)
+        content = read_file(path, shown)
+        if isinstance(content, Problem):
+            problems.append(content)
+            continue
+        digest = key("dossier", path.name, content)
+        entry = memo.find(digest)
+        if entry is None:
+            checked = _check(content, path.name, shown)
+            if not isinstance(checked, Published):
+                problems.extend(checked)  # problems are not cached: they name the file as shown
+                continue
+            memo.put(digest, checked)
+            entry = checked
+        if entry.coalition is None:
+            drafts += 1
+        else:
+            coalitions.append(entry.coalition)
+            digests[entry.coalition.slug] = digest
+    report = Checked(files=count, drafts=drafts, problems=tuple(sorted(problems)))
+    return report, coalitions, digests
+
+
+def _check(content: bytes, name: str, shown: str) -> Published | list[Problem]:
+    raw = read_bytes(content, name, shown)
+    if isinstance(raw, Problem):
+        return [raw]
+    result = validate(raw)
+    if not isinstance(result, ValidDossier):
+        return result
+    return Published(publish_one(result))
+
+
+def _coalition_output(
+    coalition: Coalition, lang: str, base_url: str, build_date: date
+) -> CoalitionOutput:
+    events = coalition_events(coalition, lang, base_url, build_date)
+    found = tuple(coalition_charts(coalition, lang))
+    files = {
+        coalition_page_path(coalition, lang): coalition_page(coalition, lang, base_url, build_date),
+        coalition_feed_path(coalition.slug, lang): coalition_calendar(coalition, lang, events),
+        **{f"{chart.path}.vl.json": spec_text(chart) for chart in found},
+    }
+    return CoalitionOutput(
+        files=files, events=events, charts=found, contacts=contact_section(coalition, lang)
+    )
+
+
 def render_site(
-    site: PublicSite, site_url: str = DEFAULT_SITE_URL
+    site: PublicSite,
+    site_url: str = DEFAULT_SITE_URL,
+    memo: Memo | None = None,
+    digests: dict[str, str] | None = None,
 ) -> tuple[dict[str, dict[str, str]], dict[str, list[Chart]]]:
-    """Every page, feed and chart spec of every language, from the public model alone."""
+    """Every page, feed and chart spec of every language, from the public model alone.
+
+    With a memo and each coalition's content key (``read_folder``), work on
+    unchanged coalitions is taken from the cache; without them, all is made.
+    """
+    stamp = site.build_date.isoformat()
+
+    def cached(parts: tuple[str, ...], slugs: tuple[str, ...], make: Callable[[], T]) -> T:
+        if memo is None or digests is None:
+            return make()
+        return memo.get(key(*parts, stamp, *(digests[s] for s in slugs)), make)
+
+    parts = [
+        cached(("export",), (c.slug,), partial(coalition_export, c, site.build_date))
+        for c in site.coalitions
+    ]
+    exports: dict[str, str] = assemble_exports(site.build_date, site.coalitions, parts)
+    orgs = organisations(site)
     files: dict[str, dict[str, str]] = {}
     specs: dict[str, list[Chart]] = {}
-    exports = render_exports(site)  # the same data in both languages' folders
     for lang in LANGS:
-        specs[lang] = charts(site, lang)
-        files[lang] = {
-            **render_pages(site, lang, language_url(site_url, lang)),
-            **render_feeds(site, lang, language_url(site_url, lang)),
-            **exports,
-            **{f"{chart.path}.vl.json": spec_text(chart) for chart in specs[lang]},
-        }
+        base = language_url(site_url, lang)
+        outputs: list[CoalitionOutput] = [
+            cached(
+                ("coalition", lang, base),
+                (c.slug,),
+                partial(_coalition_output, c, lang, base, site.build_date),
+            )
+            for c in site.coalitions
+        ]
+        found: dict[str, str] = {}
+        for output in outputs:
+            found.update(output.files)
+        found.update(overview_calendars(lang, (e for o in outputs for e in o.events)))
+        for org in orgs:
+            found[organisation_page_path(org, lang)] = cached(
+                ("organisation", org.id, lang, base),
+                tuple(m.coalition.slug for m in org.memberships),
+                partial(organisation_page, org, lang),
+            )
+        found.update(overview_pages(site, lang, orgs, [o.contacts for o in outputs]))
+        network = network_chart(site, lang)
+        found.update({f"{chart.path}.vl.json": spec_text(chart) for chart in network})
+        specs[lang] = [chart for o in outputs for chart in o.charts] + network
+        pages = sum(1 for path in found if path.endswith(".md"))
+        if pages != len(site.coalitions) + len(orgs) + 5:
+            raise ValueError("two generated pages would share a path")  # the validator prevents it
+        found.update(exports)  # the same data in both languages' folders
+        files[lang] = dict(sorted(found.items()))
     return files, specs
 
 
@@ -65,17 +217,26 @@ def with_svgs(outputs: Outputs, cache: Path) -> tuple[dict[str, dict[str, str]],
     files = {lang: dict(found) for lang, found in outputs.files.items()}
     rendered = cached = 0
     for lang, found in outputs.charts.items():
-        svgs, summary = render_svgs(found, cache)
+        svgs, summary = render_svgs(found, cache, outputs.files[lang])
         files[lang].update(svgs)
         rendered, cached = rendered + summary.rendered, cached + summary.cached
     return files, SvgSummary(rendered=rendered, cached=cached)
 
 
-def generate(coalitions: Path, build_date: date, site_url: str = DEFAULT_SITE_URL) -> Outputs:
-    """Check, publish and render; raises DossierError if any dossier has a problem."""
-    report = check_folder(coalitions)
+def generate(
+    coalitions: Path,
+    build_date: date,
+    site_url: str = DEFAULT_SITE_URL,
+    memo: Memo | None = None,
+) -> Outputs:
+    """Check, publish and render; raises DossierError if any dossier has a problem.
+
+    Without a memo the work is cached in memory for this call only.
+    """
+    memo = memo if memo is not None else Memo()
+    report, published, digests = read_folder(coalitions, memo)
     if report.problems:
         raise DossierError(report.problems)
-    site = publish(report.valid, build_date)
-    files, specs = render_site(site, site_url)
+    site = publish_site(published, build_date)
+    files, specs = render_site(site, site_url, memo, digests)
     return Outputs(report=report, site=site, files=files, charts=specs)

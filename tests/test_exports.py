@@ -8,9 +8,18 @@ import json
 from datetime import date
 
 import jsonschema
+import pytest
+from pydantic import TypeAdapter
 
-from generator.public import PublicSite
-from generator.render.exports import TABLES, export_schema, render_exports
+from generator.public import Coalition, PublicSite
+from generator.render.exports import (
+    LICENCE,
+    LICENCE_URL,
+    TABLES,
+    Export,
+    export_schema,
+    render_exports,
+)
 from generator.render.pages import render_pages
 from generator.site import generate, render_site
 
@@ -66,6 +75,38 @@ def test_data_dictionary_describes_every_column() -> None:
             assert f"## {name}.csv" in page
             for column in columns:
                 assert f"`{column.name}`" in page, (lang, column.name)
+
+
+def _direct(site: PublicSite) -> dict[str, str]:
+    """The open data made in one go from the whole site, without per-coalition parts."""
+    adapter = TypeAdapter(Export)
+
+    def whole(coalitions: tuple[Coalition, ...]) -> str:
+        data = Export(LICENCE, LICENCE_URL, site.build_date, coalitions)
+        dumped = adapter.dump_python(data, mode="json")
+        return json.dumps(dumped, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+    files = {"open-data/dossiers.json": whole(site.coalitions)}
+    files.update({f"open-data/coalitions/{c.slug}.json": whole((c,)) for c in site.coalitions})
+    for name, (_, _, rows, columns) in TABLES.items():
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow([c.name for c in columns])
+        writer.writerows([c.value(row) for c in columns] for row in rows(site))
+        files[f"open-data/{name}.csv"] = out.getvalue()
+    return files
+
+
+@pytest.mark.parametrize("count", [0, 1, 4])
+def test_exports_put_together_from_parts_equal_the_whole(count: int) -> None:
+    """The pipeline caches each coalition's part; joined, they must be the one-go export."""
+    full = _site()
+    site = PublicSite(coalitions=full.coalitions[:count], build_date=DAY)
+    assert len(site.coalitions) == count  # the examples publish four
+    assembled = render_exports(site)
+    direct = _direct(site)
+    assert {p: assembled[p] for p in direct} == direct
+    assert set(assembled) - set(direct) == {"open-data/dossiers.schema.json"}
 
 
 def test_two_builds_give_identical_files() -> None:

@@ -496,31 +496,37 @@ def _unique(labels: dict[str, str]) -> dict[str, str]:
     return {key: f"{name} ({key})" if seen[name] > 1 else name for key, name in labels.items()}
 
 
-def charts(site: PublicSite, lang: str) -> list[Chart]:
-    """Every chart of one language, with paths beside the pages that show them."""
+def coalition_charts(c: Coalition, lang: str) -> list[Chart]:
+    """A coalition's own charts: the partner matrix and, if it has roles, the role matrix."""
     label = Labels(lang)
     folder = label.section["coalitions"]
-    found = []
-    for c in site.coalitions:
-        found.append(
-            Chart(
-                f"{folder}/{c.slug}.partners",
-                partner_matrix(c, lang),
-                f"{label('analysis')}: {c.name}",
-            )
+    found = [
+        Chart(
+            f"{folder}/{c.slug}.partners", partner_matrix(c, lang), f"{label('analysis')}: {c.name}"
         )
-        if c.roles:
-            found.append(
-                Chart(
-                    f"{folder}/{c.slug}.roles", role_matrix(c, lang), f"{label('roles')}: {c.name}"
-                )
-            )
-    if site.coalitions:
+    ]
+    if c.roles:
         found.append(
-            Chart(
-                f"{label.section['organisations']}/network",
-                network_matrix(site, lang),
-                label("network_title"),
-            )
+            Chart(f"{folder}/{c.slug}.roles", role_matrix(c, lang), f"{label('roles')}: {c.name}")
         )
     return found
+
+
+def network_chart(site: PublicSite, lang: str) -> list[Chart]:
+    """The network across coalitions (none without coalitions)."""
+    if not site.coalitions:
+        return []
+    label = Labels(lang)
+    return [
+        Chart(
+            f"{label.section['organisations']}/network",
+            network_matrix(site, lang),
+            label("network_title"),
+        )
+    ]
+
+
+def charts(site: PublicSite, lang: str) -> list[Chart]:
+    """Every chart of one language, with paths beside the pages that show them."""
+    found = [chart for c in site.coalitions for chart in coalition_charts(c, lang)]
+    return found + network_chart(site, lang)

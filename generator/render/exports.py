@@ -353,23 +353,70 @@ TABLES: dict[str, tuple[str, str, Callable[[PublicSite], list[Row]], tuple[Colum
 }
 
 
-def _csv(columns: tuple[Column, ...], rows: list[Row]) -> str:
+def _csv_lines(lines: list[list[object]]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([c.name for c in columns])
-    for row in rows:
-        writer.writerow([c.value(row) for c in columns])
+    csv.writer(out, lineterminator="\n").writerows(lines)
     return out.getvalue()
+
+
+def _csv_rows(columns: tuple[Column, ...], rows: list[Row]) -> str:
+    return _csv_lines([[c.value(row) for c in columns] for row in rows])
+
+
+def _csv_header(columns: tuple[Column, ...]) -> str:
+    return _csv_lines([[c.name for c in columns]])
+
+
+_COALITION = TypeAdapter(Coalition)
+_EMPTY = '"coalitions": []'
+
+
+@dataclass(frozen=True)
+class CoalitionExport:
+    """One coalition's share of the open data: its JSON, and its rows of each table."""
+
+    json: str  # the coalition as it appears inside the "coalitions" list
+    rows: dict[str, str]  # table name: CSV rows without the header
+
+
+def coalition_export(coalition: Coalition, build_date: date) -> CoalitionExport:
+    single = PublicSite(coalitions=(coalition,), build_date=build_date)
+    text = json.dumps(
+        _COALITION.dump_python(coalition, mode="json"), ensure_ascii=False, indent=1, sort_keys=True
+    )
+    return CoalitionExport(
+        json="\n".join("  " + line for line in text.split("\n")),
+        rows={
+            name: _csv_rows(columns, rows(single)) for name, (_, _, rows, columns) in TABLES.items()
+        },
+    )
+
+
+def _assemble(build_date: date, parts: list[CoalitionExport]) -> str:
+    """The JSON export of these coalitions, put together from their parts."""
+    empty = _json(_EXPORT.dump_python(Export(LICENCE, LICENCE_URL, build_date, ()), mode="json"))
+    if not parts:
+        return empty
+    inner = ",\n".join(part.json for part in parts)
+    return empty.replace(_EMPTY, f'"coalitions": [\n{inner}\n ]', 1)
+
+
+def assemble_exports(
+    build_date: date, coalitions: tuple[Coalition, ...], parts: list[CoalitionExport]
+) -> dict[str, str]:
+    """{path: text} of every open-data file, from each coalition's part (same order)."""
+    files = {
+        f"{FOLDER}/dossiers.json": _assemble(build_date, parts),
+        f"{FOLDER}/dossiers.schema.json": _json(export_schema()),
+    }
+    for coalition, part in zip(coalitions, parts, strict=True):
+        files[f"{FOLDER}/coalitions/{coalition.slug}.json"] = _assemble(build_date, [part])
+    for name, (_, _, _, columns) in TABLES.items():
+        files[f"{FOLDER}/{name}.csv"] = _csv_header(columns) + "".join(p.rows[name] for p in parts)
+    return files
 
 
 def render_exports(site: PublicSite) -> dict[str, str]:
     """{path: text} of every open-data file; the same in both languages' folders."""
-    files = {
-        f"{FOLDER}/dossiers.json": _export(site, site.coalitions),
-        f"{FOLDER}/dossiers.schema.json": _json(export_schema()),
-    }
-    for coalition in site.coalitions:
-        files[f"{FOLDER}/coalitions/{coalition.slug}.json"] = _export(site, (coalition,))
-    for name, (_, _, rows, columns) in TABLES.items():
-        files[f"{FOLDER}/{name}.csv"] = _csv(columns, rows(site))
-    return files
+    parts = [coalition_export(c, site.build_date) for c in site.coalitions]
+    return assemble_exports(site.build_date, site.coalitions, parts)

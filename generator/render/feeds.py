@@ -9,7 +9,8 @@ the public model, so only they can appear here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
 from urllib.parse import urlsplit
@@ -99,49 +100,80 @@ def _calendar(name: str, events: Iterable[str], until: int) -> str:
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Amsterdam")
-    calendar.add_component(_amsterdam(until))
     head, tail = bytes(calendar.to_ical()).decode("utf-8").rsplit("END:VCALENDAR", 1)
-    return head + "".join(events) + "END:VCALENDAR" + tail
+    return head + _amsterdam(until) + "".join(events) + "END:VCALENDAR" + tail
 
 
 @cache
-def _amsterdam(until: int) -> icalendar.Timezone:
-    """The VTIMEZONE for Europe/Amsterdam up to a year, made once per build."""
-    return icalendar.Timezone.from_tzid("Europe/Amsterdam", last_date=date(until, 1, 1))
+def _amsterdam(until: int) -> str:
+    """The VTIMEZONE for Europe/Amsterdam up to a year, as text, made once per build."""
+    zone = icalendar.Timezone.from_tzid("Europe/Amsterdam", last_date=date(until, 1, 1))
+    return bytes(zone.to_ical()).decode("utf-8")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One activity written as a VEVENT, with what is needed to place it in a calendar."""
+
+    order: tuple[datetime, str, str]  # start, coalition slug, activity id
+    last_year: int
+    open_to_newcomers: bool
+    text: str
+
+
+def coalition_events(
+    coalition: Coalition, lang: str, base_url: str, build_date: date
+) -> tuple[Event, ...]:
+    """Every public activity of one coalition as an event, in calendar order."""
+    stamp = datetime.combine(build_date, datetime.min.time(), tzinfo=UTC)
+    events = [
+        Event(
+            order=(a.start, coalition.slug, a.id),
+            last_year=(a.end or a.start).year,
+            open_to_newcomers=a.open_to_newcomers,
+            text=bytes(_event(coalition, a, lang, base_url, stamp).to_ical()).decode("utf-8"),
+        )
+        for a in coalition.agenda
+    ]
+    return tuple(sorted(events, key=lambda event: event.order))
+
+
+def calendar(name: str, events: Sequence[Event]) -> str:
+    """A calendar of events; its time zone reaches two years past the last of them.
+
+    (icalendar's own VTIMEZONE stops at 2038.)
+    """
+    until = max([2038, *(event.last_year + 2 for event in events)])
+    return _calendar(name, (event.text for event in events), until)
+
+
+def coalition_calendar(coalition: Coalition, lang: str, events: Sequence[Event]) -> str:
+    return calendar(f"{Labels(lang)('agenda')}: {coalition.name}", events)
+
+
+def overview_calendars(lang: str, events: Iterable[Event]) -> dict[str, str]:
+    """{path: iCalendar text} of the two calendars across coalitions."""
+    label = Labels(lang)
+    every = sorted(events, key=lambda event: event.order)
+    paths = feed_paths(lang)
+    return {
+        paths["all"]: calendar(f"{label('agenda')}: {label('all_coalitions')}", every),
+        paths["newcomers"]: calendar(
+            label("open_activities"), [e for e in every if e.open_to_newcomers]
+        ),
+    }
 
 
 def render_feeds(site: PublicSite, lang: str, base_url: str) -> dict[str, str]:
-    """{path: iCalendar text} for one language: per coalition, all, for newcomers."""
-    label = Labels(lang)
-    stamp = datetime.combine(site.build_date, datetime.min.time(), tzinfo=UTC)
-    items = sorted(
-        ((c, a) for c in site.coalitions for a in c.agenda),
-        key=lambda pair: (pair[1].start, pair[0].slug, pair[1].id),
-    )
-    text = {
-        (c.slug, a.id): bytes(_event(c, a, lang, base_url, stamp).to_ical()).decode("utf-8")
-        for c, a in items
-    }
-    # The time zone must cover the last activity (icalendar's default stops at 2038).
-    until = max([2038, *((a.end or a.start).year + 2 for _, a in items)])
-    own: dict[str, list[str]] = {c.slug: [] for c in site.coalitions}
-    for c, a in items:
-        own[c.slug].append(text[(c.slug, a.id)])
-    files = {
-        coalition_feed_path(c.slug, lang): _calendar(
-            f"{label('agenda')}: {c.name}", own[c.slug], until
-        )
-        for c in site.coalitions
-    }
-    paths = feed_paths(lang)
-    files[paths["all"]] = _calendar(
-        f"{label('agenda')}: {label('all_coalitions')}",
-        (text[(c.slug, a.id)] for c, a in items),
-        until,
-    )
-    files[paths["newcomers"]] = _calendar(
-        label("open_activities"),
-        (text[(c.slug, a.id)] for c, a in items if a.open_to_newcomers),
-        until,
-    )
+    """{path: iCalendar text} for one language: per coalition, all, for newcomers.
+
+    The pipeline (``site.py``) calls the parts through the content cache.
+    """
+    files: dict[str, str] = {}
+    every: list[Event] = []
+    for c in site.coalitions:
+        events = coalition_events(c, lang, base_url, site.build_date)
+        files[coalition_feed_path(c.slug, lang)] = coalition_calendar(c, lang, events)
+        every.extend(events)
+    files.update(overview_calendars(lang, every))
     return files

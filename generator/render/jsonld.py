@@ -76,6 +76,6 @@ def script(coalition: Coalition, lang: str, base_url: str) -> Md:
         "@context": "https://schema.org",
         "@graph": [event(coalition, a, lang, base_url) for a in coalition.agenda],
     }
-    text = json.dumps(graph, ensure_ascii=False, sort_keys=True, indent=1)
+    text = json.dumps(graph, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     safe = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Md(f'<script type="application/ld+json">\n{safe}\n</script>')

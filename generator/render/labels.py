@@ -179,6 +179,10 @@ _WORDS: dict[str, tuple[str, str]] = {
         "iPad or Mac under Calendar, New Calendar Subscription. Clicking the link imports the "
         "activities once, without later changes.",
     ),
+    "more_activities": (
+        "Nog {count} latere activiteiten staan op de pagina's van de verbanden en in de feed:",
+        "{count} later activities are on the coalitions' pages and in the feed:",
+    ),
     "feed_all": ("Alle openbare activiteiten (iCalendar)", "All public activities (iCalendar)"),
     "feed_newcomers": (
         "Activiteiten open voor nieuwkomers (iCalendar)",

@@ -10,6 +10,7 @@ addresses and phone numbers, so a dossier cannot add a ``javascript:`` or
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 from ..public import Text
@@ -17,6 +18,7 @@ from ..public import Text
 # Characters Python-Markdown treats as markup and accepts a backslash before.
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+_HTML_TABLE = str.maketrans(_HTML)
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SAFE_SCHEMES = ("https://", "http://", "mailto:", "tel:")
@@ -32,11 +34,17 @@ def escape(text: object) -> Md:
     """One line of plain text, safe in a paragraph, heading or table cell."""
     if isinstance(text, Md):
         return text
+    return _escape(str(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _escape(text: str) -> Md:
+    """escape() for plain strings; names and labels repeat on many pages, hence the cache."""
     # Control characters never reach here from a dossier (the loader refuses them),
     # but Python-Markdown uses \x02 and \x03 as placeholders, so never pass them on.
-    flat = _CONTROL.sub("\ufffd", _SPACE.sub(" ", str(text)).strip())
+    flat = _CONTROL.sub("\ufffd", _SPACE.sub(" ", text).strip())
     marked = _MARKDOWN_SPECIALS.sub(r"\\\1", flat)
-    return Md("".join(_HTML.get(char, char) for char in marked))
+    return Md(marked.translate(_HTML_TABLE))
 
 
 def front_matter(title: str) -> Md:
@@ -49,7 +57,7 @@ def front_matter(title: str) -> Md:
     matter that fails to parse would be shown as page text instead.
     """
     flat = _SPACE.sub(" ", title).strip()
-    escaped = "".join(_HTML.get(char, char) for char in flat).replace("'", "&#39;")
+    escaped = flat.translate(_HTML_TABLE).replace("'", "&#39;")
     return Md(f'---\ntitle: "{_yaml_escape(escaped)}"\n---\n\n')
 
 

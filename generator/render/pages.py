@@ -12,7 +12,7 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -45,6 +45,7 @@ _ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=True,
+    auto_reload=False,  # templates ship with the package; no stat per page
 )
 
 
@@ -297,28 +298,62 @@ def _by_theme(site: PublicSite, lang: str) -> list[tuple[Md, list[Md]]]:
     return [themes[key] for key in sorted(themes)]
 
 
-def render_pages(site: PublicSite, lang: str, base_url: str) -> dict[str, str]:
-    """Every generated page of one language: {path in docs folder: Markdown}."""
+AGENDA_UPCOMING = 200  # activities on the agenda and take-part pages; all are in the feeds
+AGENDA_PAST = 50
+
+
+def coalition_page(coalition: Coalition, lang: str, base_url: str, build_date: date) -> str:
+    """A coalition's page: depends on this coalition alone (and the build date)."""
+    return _render(
+        "coalition.md.j2",
+        lang,
+        coalition.name,
+        c=coalition,
+        v=_CoalitionView(coalition, {p.id: p.organisation for p in coalition.partners}, lang),
+        upcoming=[a for a in coalition.agenda if (a.end or a.start).date() >= build_date],
+        past=[a for a in coalition.agenda if (a.end or a.start).date() < build_date][::-1],
+        build_date=build_date,
+        events=jsonld.script(coalition, lang, base_url),
+    )
+
+
+def coalition_page_path(coalition: Coalition, lang: str) -> str:
+    return f"{Labels(lang).section['coalitions']}/{coalition.slug}.md"
+
+
+def contact_section(coalition: Coalition, lang: str) -> str:
+    """A coalition's part of the take-part page: whom to contact."""
+    helpers = _Helpers(lang)
+    return _ENV.get_template("contacts.md.j2").render(
+        h=helpers, L=helpers.label, S=helpers.label.section, c=coalition
+    )
+
+
+def organisation_page(org: Organisation, lang: str) -> str:
+    """An organisation's page: depends on the coalitions it takes part in."""
+    return _render("organisation.md.j2", lang, org.name, org=org)
+
+
+def organisation_page_path(org: Organisation, lang: str) -> str:
+    return f"{Labels(lang).section['organisations']}/{org.id}.md"
+
+
+def overview_pages(
+    site: PublicSite,
+    lang: str,
+    orgs: tuple[Organisation, ...],
+    contacts: list[str],
+) -> dict[str, str]:
+    """The pages across all coalitions: the indexes, agenda, take part and open data.
+
+    `contacts` holds each coalition's contact section (``contact_section``), in
+    the order of ``site.coalitions``.
+    """
     labels = Labels(lang)
     section = labels.section
-    orgs = organisations(site)
-    org_of = {(m.coalition.slug, m.partner.id): o for o in orgs for m in o.memberships}
     upcoming, past = agenda(site)
+    open_items = [i for i in upcoming if i.activity.open_to_newcomers]
     pages: dict[str, str] = {}
-    expected = len(site.coalitions) + len(orgs) + 5
-    for coalition in site.coalitions:
-        orgs_here = {p.id: org_of[(coalition.slug, p.id)].id for p in coalition.partners}
-        pages[f"{section['coalitions']}/{coalition.slug}.md"] = _render(
-            "coalition.md.j2",
-            lang,
-            coalition.name,
-            c=coalition,
-            v=_CoalitionView(coalition, orgs_here, lang),
-            upcoming=[a for a in coalition.agenda if (a.end or a.start).date() >= site.build_date],
-            past=[a for a in coalition.agenda if (a.end or a.start).date() < site.build_date][::-1],
-            build_date=site.build_date,
-            events=jsonld.script(coalition, lang, base_url),
-        )
     pages[f"{section['coalitions']}/index.md"] = _render(
         "coalitions.md.j2",
         lang,
@@ -326,10 +361,6 @@ def render_pages(site: PublicSite, lang: str, base_url: str) -> dict[str, str]:
         by_type=_by_type(site),
         by_theme=_by_theme(site, lang),
     )
-    for org in orgs:
-        pages[f"{section['organisations']}/{org.id}.md"] = _render(
-            "organisation.md.j2", lang, org.name, org=org
-        )
     pages[f"{section['organisations']}/index.md"] = _render(
         "organisations.md.j2", lang, labels("organisations"), orgs=orgs
     )
@@ -338,16 +369,19 @@ def render_pages(site: PublicSite, lang: str, base_url: str) -> dict[str, str]:
         lang,
         labels("agenda"),
         feeds=feed_paths(lang),
-        upcoming=upcoming,
-        past=past,
+        upcoming=upcoming[:AGENDA_UPCOMING],
+        more=len(upcoming) - AGENDA_UPCOMING,
+        past=past[:AGENDA_PAST],
         build_date=site.build_date,
     )
     pages[f"{section['take_part']}/index.md"] = _render(
         "take_part.md.j2",
         lang,
         labels("take_part"),
-        open_items=[i for i in upcoming if i.activity.open_to_newcomers],
-        coalitions=site.coalitions,
+        feeds=feed_paths(lang),
+        open_items=open_items[:AGENDA_UPCOMING],
+        more=len(open_items) - AGENDA_UPCOMING,
+        contacts=Md("".join(contacts)),
     )
     pages[f"{section['open_data']}/index.md"] = _render(
         "open_data.md.j2",
@@ -357,6 +391,23 @@ def render_pages(site: PublicSite, lang: str, base_url: str) -> dict[str, str]:
         licence_url=exports.LICENCE_URL,
         build_date=site.build_date,
     )
-    if len(pages) != expected:
+    return pages
+
+
+def render_pages(site: PublicSite, lang: str, base_url: str) -> dict[str, str]:
+    """Every generated page of one language: {path in docs folder: Markdown}.
+
+    The pipeline (``site.py``) calls the parts one by one, through the content
+    cache; this puts them together without it.
+    """
+    orgs = organisations(site)
+    pages = {
+        coalition_page_path(c, lang): coalition_page(c, lang, base_url, site.build_date)
+        for c in site.coalitions
+    }
+    pages.update({organisation_page_path(o, lang): organisation_page(o, lang) for o in orgs})
+    contacts = [contact_section(c, lang) for c in site.coalitions]
+    pages.update(overview_pages(site, lang, orgs, contacts))
+    if len(pages) != len(site.coalitions) + len(orgs) + 5:
         raise ValueError("two generated pages would share a path")  # the validator prevents it
     return dict(sorted(pages.items()))
