@@ -192,3 +192,28 @@ def test_sorting_never_puts_names_in_an_expression() -> None:
         text = json.dumps(chart.spec)
         for found in re.findall(r'"sort": (\[[^\]]*\])', text):
             raise AssertionError(f"{chart.path}: sort by a list of values {found[:60]}")
+
+
+def test_the_network_stays_readable_at_scale(tmp_path: Path) -> None:
+    """With more organisations and coalitions than fit, the chart shows the best
+    connected ones and says so; the table beside it still lists every organisation."""
+    from benchmarks.corpus import write_corpus
+    from generator.render.charts import NETWORK_COALITIONS, NETWORK_ORGANISATIONS
+    from generator.render.pages import render_pages
+
+    write_corpus(60, tmp_path)
+    site = generate(tmp_path, date(2026, 11, 23)).site
+    network = next(c for c in charts(site, "nl") if c.path.endswith("network"))
+    cells, totals = (part["data"]["values"] for part in network.spec["hconcat"])
+    everyone = {p.organisation for c in site.coalitions for p in c.partners}
+    assert len(everyone) > NETWORK_ORGANISATIONS and len(site.coalitions) > NETWORK_COALITIONS
+    assert len({t["organisation"] for t in totals}) == NETWORK_ORGANISATIONS
+    assert len({c["coalition"] for c in cells}) <= NETWORK_COALITIONS
+    top = max(t["coalitions"] for t in totals)
+    assert top == max(
+        sum(1 for c in site.coalitions for p in c.partners if p.organisation == org)
+        for org in everyone
+    )
+    page = render_pages(site, "nl", "http://localhost:8000/")["organisaties/index.md"]
+    assert f"De {NETWORK_ORGANISATIONS} organisaties" in page
+    assert sum(1 for line in page.splitlines() if line.startswith("| [")) == len(everyone)

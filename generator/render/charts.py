@@ -376,6 +376,16 @@ def role_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:
     return spec
 
 
+NETWORK_ORGANISATIONS = 40  # rows of the network chart, at most
+NETWORK_COALITIONS = 40  # columns
+
+
+def network_limited(site: PublicSite) -> bool:
+    """Whether the network chart shows only part of the organisations or coalitions."""
+    organisations = {p.organisation for c in site.coalitions for p in c.partners}
+    return len(organisations) > NETWORK_ORGANISATIONS or len(site.coalitions) > NETWORK_COALITIONS
+
+
 def network_matrix(site: PublicSite, lang: str) -> dict[str, Any]:
     """Organisations by coalitions: who is in what, and who is everywhere."""
     label = Labels(lang)
@@ -396,8 +406,15 @@ def network_matrix(site: PublicSite, lang: str) -> dict[str, Any]:
     counts = Counter(cell["organisation"] for cell in cells)
     most = max(counts.values(), default=0)
     order = sorted(counts, key=lambda org: (-counts[org], display[org].casefold(), org))
+    # A readable chart at any scale: the organisations in most coalitions, and the
+    # coalitions where most of them meet. The table beside it lists everyone.
+    order = order[:NETWORK_ORGANISATIONS]
+    cells = [cell for cell in cells if cell["organisation"] in set(order)]
+    meetings = Counter(cell["coalition"] for cell in cells)
+    shown = set(sorted(meetings, key=lambda slug: (-meetings[slug], slug))[:NETWORK_COALITIONS])
+    cells = [cell for cell in cells if cell["coalition"] in shown]
     org_rank = {org: n for n, org in enumerate(order)}
-    coalition_names = _unique({c.slug: c.name for c in site.coalitions})
+    coalition_names = _unique({c.slug: c.name for c in site.coalitions if c.slug in shown})
     coalition_rank = {
         slug: n
         for n, slug in enumerate(

@@ -278,6 +278,14 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Organisations against coalitions; on the right, the number of coalitions per "
         "organisation. The table below holds the same data.",
     ),
+    "caption_network_limited": (
+        "De {organisations} organisaties die aan de meeste verbanden meedoen, tegen de "
+        "{coalitions} verbanden waarin zij het vaakst samen zitten; rechts het aantal verbanden "
+        "per organisatie. De tabel hieronder noemt alle organisaties.",
+        "The {organisations} organisations in the most coalitions, against the {coalitions} "
+        "coalitions where they most often meet; on the right, the number of coalitions per "
+        "organisation. The table below lists every organisation.",
+    ),
     "chart_table_note": (
         "Dezelfde gegevens staan in de tabel hieronder.",
         "The table below holds the same data.",

@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..public import Activity, Coalition, Partner, Place, PublicSite, Text
 from ..vocabulary import CooperationType
-from . import exports, jsonld, markdown
+from . import charts, exports, jsonld, markdown
 from .feeds import feed_paths
 from .labels import Labels
 from .markdown import Md
@@ -362,7 +362,13 @@ def overview_pages(
         by_theme=_by_theme(site, lang),
     )
     pages[f"{section['organisations']}/index.md"] = _render(
-        "organisations.md.j2", lang, labels("organisations"), orgs=orgs
+        "organisations.md.j2",
+        lang,
+        labels("organisations"),
+        orgs=orgs,
+        limited=(charts.NETWORK_ORGANISATIONS, charts.NETWORK_COALITIONS)
+        if charts.network_limited(site)
+        else None,
     )
     pages[f"{section['agenda']}/index.md"] = _render(
         "agenda.md.j2",
