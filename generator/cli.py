@@ -24,6 +24,7 @@ from .diff import summarise
 from .errors import DossierError
 from .load import RESERVED, SLUG_PATTERN
 from .model import json_schema
+from .render.search import add_to_index, search_entries
 from .revisions import RevisionError, dossiers_at
 from .scaffold import new_dossier
 from .site import DEFAULT_SITE_URL, generate, with_svgs
@@ -280,7 +281,13 @@ def _build(args: argparse.Namespace) -> int:
         if done_run.returncode != 0:
             print(f"dossiers: MkDocs failed for {config}", file=sys.stderr)
             return 1
-        print(f"  done in {time.monotonic() - started:.1f} s", file=sys.stderr)
+        size = add_to_index(
+            Path(target) / "search" / "search_index.json", search_entries(outputs.site, lang)
+        )
+        print(
+            f"  done in {time.monotonic() - started:.1f} s; search index {size / 1e6:.1f} MB",
+            file=sys.stderr,
+        )
     print("site ready: open site/index.html, or run 'make serve'", file=sys.stderr)
     return 0
 

@@ -20,10 +20,15 @@ from mkdocs.exceptions import PluginError
 
 from generator.cache import CACHE_DIR, CHART_CACHE, shared_memo
 from generator.errors import DossierError
+from generator.public import PublicSite
+from generator.render.search import add_to_index, search_entries
 from generator.site import DEFAULT_SITE_URL, generate, with_svgs
 from generator.write import WriteError, write_tree
 
 log = logging.getLogger("mkdocs.dossiers")
+
+
+_last: dict[str, PublicSite] = {}
 
 
 def on_pre_build(config: Any, **_: Any) -> None:
@@ -42,6 +47,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
         ) from None
     memo.save()
     memo.forget_unused()
+    _last["site"] = outputs.site
     files, _drawn = with_svgs(outputs, CACHE_DIR / CHART_CACHE)
     try:
         done = write_tree(docs, files[docs.name])
@@ -51,3 +57,10 @@ def on_pre_build(config: Any, **_: Any) -> None:
         f"dossiers: {done.written} files written, {done.removed} removed "
         f"in {time.monotonic() - started:.1f} s"
     )
+
+
+def on_post_build(config: Any, **_: Any) -> None:
+    """Add the generated pages' search entries, as `dossiers build` does."""
+    index = Path(config["site_dir"]) / "search" / "search_index.json"
+    if "site" in _last and index.exists():
+        add_to_index(index, search_entries(_last["site"], Path(config["docs_dir"]).name))

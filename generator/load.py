@@ -275,6 +275,9 @@ def parse(text: str) -> tuple[Any, Positions]:
     builder = _Builder(iter(yaml.parse(text, Loader=_Loader)))
     try:
         value = builder.build()
+    except _Stop as stop:
+        stop.line, stop.column = _within(text, stop.line, stop.column)
+        raise
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = _within(text, mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -288,13 +291,18 @@ def parse(text: str) -> tuple[Any, Positions]:
         ) from None
     except yaml.YAMLError as err:
         raise _Stop(1, 1, (), f"YAML syntax error: {err}") from None
+    lines = text.splitlines() or [""]
+    for where in (builder.positions.values, builder.positions.keys):
+        for path, (line, col) in where.items():
+            if line > len(lines):  # an empty value at the very end ('? name')
+                where[path] = _within(text, line, col)
     return value, builder.positions
 
 
 def _within(text: str, line: int, col: int) -> tuple[int, int]:
     """A position libyaml gives past the end of a file without a final line
-    break (an unclosed '[') moved to the end of its last line, where editors
-    and GitHub can show it."""
+    break (an unclosed '[', an empty value at the end) moved to the end of its
+    last line, where editors and GitHub can show it."""
     lines = text.splitlines() or [""]
     if line > len(lines):
         return len(lines), len(lines[-1]) + 1

@@ -1,0 +1,102 @@
+"""What the site's search finds among the generated pages, and nothing more.
+
+Material's search plugin indexes the full text of every page. At national
+scale that is over 100 MB per language, more than a browser should download,
+and about a third of the engine's time. So every generated page says
+``search: exclude`` in its front matter (``markdown.front_matter``) and this
+module lists what is worth finding instead:
+
+- each coalition by name, with its type, themes and the start of its
+  societal question;
+- each upcoming activity by title, with its date and coalition;
+- each organisation by name, with its sectors and number of coalitions;
+- each overview page by title and introduction.
+
+``dossiers build`` (and the serve hook) add these entries to the index the
+plugin writes for the hand-written pages. Entries use the plugin's format:
+locations relative to the language's root, title and text as escaped HTML,
+as the plugin's own parser produces them (the search dialog shows them as
+HTML).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+from ..public import PublicSite
+from .labels import Labels
+from .pages import agenda, organisations
+
+QUESTION_CHARS = 200
+
+
+def _text(value: str) -> str:
+    return html.escape(" ".join(value.split()), quote=False)
+
+
+def _short(value: str) -> str:
+    flat = " ".join(value.split())
+    return flat if len(flat) <= QUESTION_CHARS else flat[: QUESTION_CHARS - 1].rstrip() + "…"
+
+
+def search_entries(site: PublicSite, lang: str) -> list[dict[str, str]]:
+    """The search entries of every generated page of one language."""
+    label = Labels(lang)
+    section = label.section
+    entries: list[dict[str, str]] = []
+
+    def add(location: str, title: str, *text: str) -> None:
+        entries.append(
+            {
+                "location": location,
+                "title": _text(title),
+                "text": _text(" · ".join(t for t in text if t)),
+            }
+        )
+
+    for page, intro in (
+        ("coalitions", "coalitions_intro"),
+        ("organisations", "organisations_intro"),
+        ("agenda", "agenda_intro"),
+        ("take_part", "take_part_intro"),
+        ("open_data", "open_data_intro"),
+    ):
+        add(f"{section[page]}/", label(page), label(intro))
+    for c in site.coalitions:
+        themes = ", ".join(t.name.get(lang)[0] for t in c.themes)
+        add(
+            f"{section['coalitions']}/{c.slug}/",
+            c.name,
+            label.term("type", c.type),
+            themes,
+            _short(c.societal_question.get(lang)[0]),
+        )
+    upcoming, _ = agenda(site)
+    for item in upcoming:
+        c, a = item.coalition, item.activity
+        add(
+            f"{section['coalitions']}/{c.slug}/#{c.slug}_{a.id}",
+            a.title.get(lang)[0],
+            label.datetime(a.start, a.end),
+            c.name,
+        )
+    for org in organisations(site):
+        count = len(org.memberships)
+        add(
+            f"{section['organisations']}/{org.id}/",
+            org.name,
+            ", ".join(label.term("sector", s) for s in org.sectors),
+            f"{count} {label('coalitions').lower() if count != 1 else label('coalition').lower()}",
+        )
+    return entries
+
+
+def add_to_index(index: Path, entries: list[dict[str, str]]) -> int:
+    """Append entries to the search index the engine wrote; returns its size in bytes."""
+    data = json.loads(index.read_text(encoding="utf-8"))
+    data["docs"] = [*data["docs"], *entries]
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    index.write_text(text, encoding="utf-8")
+    return len(text.encode("utf-8"))
