@@ -11,7 +11,7 @@ NODE_STAMP := node_modules/.installed
 # Root installs system packages directly; anyone else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve check annotate test lint browser-deps bench codeowners schema constraints clean help
+.PHONY: site serve check annotate test lint browser-deps bench codeowners schema constraints audit fuzz clean help
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -26,7 +26,7 @@ site: $(STAMP) ## check the dossiers and build the whole site into site/ (Dutch 
 
 serve: $(STAMP) ## serve the Dutch site on http://127.0.0.1:8000 with live reload on dossier changes
 	$(BIN)/dossiers build --pages-only
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve -f mkdocs.serve.yml
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dirty -f mkdocs.serve.yml
 
 check: $(STAMP) ## check every dossier in coalitions/ and report all problems
 	$(BIN)/dossiers check
@@ -58,6 +58,15 @@ codeowners: $(STAMP) ## rewrite .github/CODEOWNERS from the partners' reviewers
 
 schema: $(STAMP) ## rewrite schema/dossier.schema.json from the model
 	$(BIN)/dossiers schema
+
+audit: $(STAMP) ## check every pinned version against known advisories (PyPI; needs the network)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[audit]'
+	$(BIN)/pip-audit --strict --no-deps --disable-pip -r constraints.txt
+
+FUZZ_TIME ?= 600
+fuzz: $(STAMP) ## fuzz the loader with atheris for FUZZ_TIME seconds (Linux x86-64)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[fuzz]'
+	$(BIN)/python -m tests.fuzz_atheris -max_total_time=$(FUZZ_TIME)
 
 constraints: $(STAMP) ## re-pin every installed package into constraints.txt
 	{ head -n 2 constraints.txt; $(BIN)/pip freeze --exclude-editable | sort -f; } > constraints.new

@@ -28,7 +28,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.errors import Problem
-from generator.load import MAX_BYTES, MAX_DEPTH, read_bytes
+from generator.load import MAX_BYTES, MAX_DEPTH, RawDossier, read_bytes
+from generator.validate import validate
 
 from .conftest import FIXTURES, ROOT
 from .figures import record
@@ -371,6 +372,16 @@ def test_an_error_at_the_end_of_the_file_points_inside_it(content: bytes) -> Non
     lines = content.decode().splitlines()
     assert found.line == len(lines) and found.column == len(lines[-1]) + 1, found
     assert f"starts on line {len(lines) + 1}" not in found.message
+
+
+@pytest.mark.parametrize("content", [b"? name", b"name:", b"name: x\nstatus:"])
+def test_an_empty_value_at_the_end_of_the_file_points_inside_it(content: bytes) -> None:
+    """Found by this suite: the empty value of '? name' was placed on line 2 of 1."""
+    raw = read_bytes(content, FILE_NAME, DISPLAY)
+    assert isinstance(raw, RawDossier)
+    outcome = validate(raw)
+    assert isinstance(outcome, list)
+    assert problems_are_clear(content, [p.text() for p in outcome]) is None
 
 
 def test_a_file_at_the_size_limit_is_read_and_one_byte_more_is_refused(worker: Worker) -> None:
