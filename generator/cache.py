@@ -24,10 +24,12 @@ import importlib.metadata
 import pickle
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
+
+from .parallel import run_all
 
 T = TypeVar("T")
 
@@ -89,6 +91,16 @@ class Memo:
         value = make()
         self.put(name, value)
         return value
+
+    def get_all(self, work: Sequence[tuple[str, Callable[[], T]]]) -> list[T]:
+        """``[get(name, make) for name, make in work]``, the missing ones made in parallel."""
+        found: list[Any] = [self.find(name) for name, _ in work]
+        missing = [n for n, value in enumerate(found) if value is None]
+        made = run_all([work[n][1] for n in missing])
+        for n, value in zip(missing, made, strict=True):
+            self.put(work[n][0], value)
+            found[n] = value
+        return found
 
     def find(self, name: str) -> Any | None:
         """The stored result for `name`, or None."""

@@ -24,17 +24,18 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import cast
 
 from .cache import Memo, key
 from .chartsvg import SvgSummary, render_svgs, spec_text
 from .check import Checked
 from .errors import DossierError, Problem
 from .load import discover, display_path, read_bytes, read_file
+from .parallel import run_all
 from .public import Coalition, PublicSite
 from .publish import publish_one, publish_site
 from .render.charts import Chart, coalition_charts, network_chart
-from .render.exports import assemble_exports, coalition_export
+from .render.exports import CoalitionExport, assemble_exports, coalition_export
 from .render.feeds import (
     Event,
     coalition_calendar,
@@ -53,8 +54,6 @@ from .render.pages import (
     overview_pages,
 )
 from .validate import ValidDossier, validate
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -102,27 +101,30 @@ def read_folder(directory: Path, memo: Memo) -> tuple[Checked, list[Coalition], 
     """
     paths, problems = discover(directory)
     count = len(paths) + len(problems)
-    coalitions: list[Coalition] = []
-    digests: dict[str, str] = {}
-    drafts = 0
+    read: list[tuple[Path, str, bytes, str]] = []
     for path in paths:
         shown = display_path(path)
         content = read_file(path, shown)
         if isinstance(content, Problem):
             problems.append(content)
-            continue
-        digest = key("dossier", path.name, content)
-        entry = memo.find(digest)
-        if entry is None:
-            checked = _check(content, path.name, shown)
-            if not isinstance(checked, Published):
-                problems.extend(checked)  # problems are not cached: they name the file as shown
-                continue
-            memo.put(digest, checked)
-            entry = checked
-        if entry.coalition is None:
-            drafts += 1
         else:
+            read.append((path, shown, content, key("dossier", path.name, content)))
+    entries: list[Published | list[Problem] | None] = [memo.find(d) for *_, d in read]
+    missing = [n for n, entry in enumerate(entries) if entry is None]
+    made = run_all([partial(_check, read[n][2], read[n][0].name, read[n][1]) for n in missing])
+    for n, checked in zip(missing, made, strict=True):
+        if isinstance(checked, Published):  # problems are not cached: they name the file as shown
+            memo.put(read[n][3], checked)
+        entries[n] = checked
+    coalitions: list[Coalition] = []
+    digests: dict[str, str] = {}
+    drafts = 0
+    for (*_, digest), entry in zip(read, entries, strict=True):
+        if isinstance(entry, list):
+            problems.extend(entry)
+        elif entry is not None and entry.coalition is None:
+            drafts += 1
+        elif entry is not None and entry.coalition is not None:
             coalitions.append(entry.coalition)
             digests[entry.coalition.slug] = digest
     report = Checked(files=count, drafts=drafts, problems=tuple(sorted(problems)))
@@ -166,46 +168,57 @@ def render_site(
     unchanged coalitions is taken from the cache; without them, all is made.
     """
     stamp = site.build_date.isoformat()
+    if memo is None or digests is None:
+        memo, digests = Memo(), None  # nothing to reuse: names only need to be unique here
 
-    def cached(parts: tuple[str, ...], slugs: tuple[str, ...], make: Callable[[], T]) -> T:
-        if memo is None or digests is None:
-            return make()
-        return memo.get(key(*parts, stamp, *(digests[s] for s in slugs)), make)
+    def name(parts: tuple[str, ...], slugs: tuple[str, ...]) -> str:
+        if digests is None:
+            return "\0".join((*parts, *slugs))
+        return key(*parts, stamp, *(digests[s] for s in slugs))
 
-    parts = [
-        cached(("export",), (c.slug,), partial(coalition_export, c, site.build_date))
-        for c in site.coalitions
+    coalitions, orgs = site.coalitions, organisations(site)
+    bases = {lang: language_url(site_url, lang) for lang in LANGS}
+    work: list[tuple[str, Callable[[], object]]] = [
+        (name(("export",), (c.slug,)), partial(coalition_export, c, site.build_date))
+        for c in coalitions
     ]
-    exports: dict[str, str] = assemble_exports(site.build_date, site.coalitions, parts)
-    orgs = organisations(site)
+    for lang, base in bases.items():
+        work += [
+            (
+                name(("coalition", lang, base), (c.slug,)),
+                partial(_coalition_output, c, lang, base, site.build_date),
+            )
+            for c in coalitions
+        ]
+        work += [
+            (
+                name(
+                    ("organisation", org.id, lang, base),
+                    tuple(m.coalition.slug for m in org.memberships),
+                ),
+                partial(organisation_page, org, lang),
+            )
+            for org in orgs
+        ]
+    done = iter(memo.get_all(work))  # in the order of `work`
+    parts = [cast(CoalitionExport, next(done)) for _ in coalitions]
+    exports = assemble_exports(site.build_date, coalitions, parts)
     files: dict[str, dict[str, str]] = {}
     specs: dict[str, list[Chart]] = {}
     for lang in LANGS:
-        base = language_url(site_url, lang)
-        outputs: list[CoalitionOutput] = [
-            cached(
-                ("coalition", lang, base),
-                (c.slug,),
-                partial(_coalition_output, c, lang, base, site.build_date),
-            )
-            for c in site.coalitions
-        ]
+        outputs = [cast(CoalitionOutput, next(done)) for _ in coalitions]
         found: dict[str, str] = {}
         for output in outputs:
             found.update(output.files)
-        found.update(overview_calendars(lang, (e for o in outputs for e in o.events)))
         for org in orgs:
-            found[organisation_page_path(org, lang)] = cached(
-                ("organisation", org.id, lang, base),
-                tuple(m.coalition.slug for m in org.memberships),
-                partial(organisation_page, org, lang),
-            )
+            found[organisation_page_path(org, lang)] = cast(str, next(done))
+        found.update(overview_calendars(lang, (e for o in outputs for e in o.events)))
         found.update(overview_pages(site, lang, orgs, [o.contacts for o in outputs]))
         network = network_chart(site, lang)
         found.update({f"{chart.path}.vl.json": spec_text(chart) for chart in network})
         specs[lang] = [chart for o in outputs for chart in o.charts] + network
         pages = sum(1 for path in found if path.endswith(".md"))
-        if pages != len(site.coalitions) + len(orgs) + 5:
+        if pages != len(coalitions) + len(orgs) + 5:
             raise ValueError("two generated pages would share a path")  # the validator prevents it
         found.update(exports)  # the same data in both languages' folders
         files[lang] = dict(sorted(found.items()))
