@@ -160,3 +160,9 @@ def _open(path: Path) -> sqlite3.Connection:
 def shared_memo() -> Memo:
     """One memo for the life of the process, in the default place (for `make serve`)."""
     return Memo(DEFAULT_PATH)
+
+
+@cache
+def last_written() -> dict[str, dict[str, str]]:
+    """What `make serve` wrote last, by docs folder, so unchanged files are not reread."""
+    return {}

@@ -18,7 +18,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from generator.cache import CACHE_DIR, CHART_CACHE, shared_memo
+from generator.cache import CACHE_DIR, CHART_CACHE, last_written, shared_memo
 from generator.errors import DossierError
 from generator.public import PublicSite
 from generator.render.search import add_to_index, search_entries
@@ -50,7 +50,10 @@ def on_pre_build(config: Any, **_: Any) -> None:
     _last["site"] = outputs.site
     files, _drawn = with_svgs(outputs, CACHE_DIR / CHART_CACHE)
     try:
-        done = write_tree(docs, files[docs.name])
+        # MkDocs loads this file afresh for every rebuild; what lasts lives in generator.cache.
+        written = last_written()
+        done = write_tree(docs, files[docs.name], written.get(str(docs)))
+        written[str(docs)] = files[docs.name]
     except WriteError as err:
         raise PluginError(str(err)) from None
     log.info(

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,13 +41,19 @@ def check_path(relative: str) -> tuple[str, ...]:
     return parts
 
 
-def write_tree(root: Path, files: dict[str, str]) -> WriteSummary:
-    """Make the generated part of root hold exactly `files`."""
+def write_tree(
+    root: Path, files: dict[str, str], last_written: Mapping[str, str] | None = None
+) -> WriteSummary:
+    """Make the generated part of root hold exactly `files`.
+
+    `last_written` is what this process wrote into root last time (``make serve``
+    keeps it): a file with the same text again is left alone without reading it.
+    """
     for relative in files:
         check_path(relative)
     manifest = root / MANIFEST
     previous = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
-    clashes = sorted(p for p in files if (root / p).exists() and p not in previous)
+    clashes = sorted(p for p in files if p not in previous and (root / p).exists())
     if clashes:
         raise WriteError(
             "these files exist but were not generated, so they are not overwritten: "
@@ -56,6 +63,9 @@ def write_tree(root: Path, files: dict[str, str]) -> WriteSummary:
     written = unchanged = removed = 0
     inside = root.resolve()
     for relative, text in sorted(files.items()):
+        if last_written is not None and last_written.get(relative) == text:
+            unchanged += 1
+            continue
         target = root / relative
         if not target.resolve().is_relative_to(inside):
             raise WriteError(f"{target} leads outside {root} (a symbolic link?)")

@@ -85,3 +85,16 @@ def test_clean_up_never_follows_a_link_outside(tmp_path: Path) -> None:
     write_tree(root, {"agenda/index.md": "A"})
     assert victim.read_text(encoding="utf-8") == "blijft"
     assert (root / "coalities").is_symlink()
+
+
+def test_what_was_written_last_time_is_not_read_again(tmp_path: Path) -> None:
+    """make serve passes what it wrote last; a file with the same text is not even read."""
+    files = {"a.md": "eerste\n", "b.md": "tweede\n"}
+    write_tree(tmp_path, files)
+    (tmp_path / "a.md").write_text("changed on disk\n", encoding="utf-8")
+    again = write_tree(tmp_path, {**files, "b.md": "anders\n"}, last_written=files)
+    assert (again.written, again.unchanged) == (1, 1)
+    assert (tmp_path / "b.md").read_text(encoding="utf-8") == "anders\n"
+    # Trusted, not reread: only a build without last_written puts it right.
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "changed on disk\n"
+    assert write_tree(tmp_path, files).written == 2
