@@ -1,12 +1,20 @@
-"""Benchmark: the generator stage by stage on a synthetic corpus, against a floor.
+"""Benchmark: the whole build at national scale, against a floor.
 
-For each N it writes N synthetic dossiers (benchmarks/corpus.py), then prints:
-- the floor: parse the same files with libyaml's C loader and write as many bytes;
-- our time per stage (load, validate, publish, pages, chart specs, feeds,
-  exports, write) and the ratio of their sum to the floor;
-- chart drawing, cold and warm, on a sample (a full cold run is minutes);
-- the site engine's build of both languages, with --engine;
-- peak memory of the process.
+For each N it writes N synthetic dossiers (benchmarks/corpus.py) into a
+scratch project and prints:
+
+- the floor: parse the same files with libyaml's C loader and write as many
+  bytes as the generator writes;
+- each stage on its own, in one process without any cache (load, validate,
+  publish, pages, chart specs, feeds, exports);
+- the generator as users run it (`dossiers build --pages-only`, all cores):
+  cold (empty content cache) and warm (nothing changed), with peak memory.
+  Drawing charts cold is left out of both: the chart cache is filled with
+  stand-in drawings first, and drawing is timed on a sample instead;
+- one changed dossier, regenerated the way `make serve` does it (the cache
+  kept in memory between rebuilds);
+- with --engine: MkDocs for both languages (time per page, search index
+  size), and MkDocs' --dirty rebuild after the one change.
 
 Usage: python benchmarks/bench_build.py [N ...] [--engine] [--charts K]
 Default N: 100 and 1000. Not part of the test run: timings depend on the machine.
@@ -16,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import platform
 import resource
 import shutil
 import subprocess
@@ -33,17 +42,23 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.corpus import write_corpus
-from generator.chartsvg import render_svgs, spec_text
+from generator.cache import CHART_CACHE, CONTENT_CACHE, Memo
+from generator.chartsvg import _key, render_svgs, spec_text
 from generator.load import load_folder
+from generator.parallel import cores
 from generator.publish import publish
 from generator.render.charts import charts
 from generator.render.exports import render_exports
 from generator.render.feeds import render_feeds
 from generator.render.pages import render_pages
+from generator.render.search import add_to_index, search_entries
+from generator.site import generate, with_svgs
 from generator.validate import validate_all
 from generator.write import write_tree
 
 ROOT = Path(__file__).resolve().parent.parent
+DAY = date(2026, 11, 23)
+BASE = "http://localhost:8000/"
 T = TypeVar("T")
 
 
@@ -67,110 +82,192 @@ def _floor(folder: Path, out: Path, size: int) -> float:
     return time.perf_counter() - start
 
 
+def _project(work: Path, count: int) -> Path:
+    """A scratch copy of the project around a corpus of `count` dossiers."""
+    project = work / "project"
+    project.mkdir()
+    for name in ("mkdocs.base.yml", "mkdocs.yml", "mkdocs.en.yml"):
+        shutil.copy(ROOT / name, project / name)
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(
+        ROOT / "content",
+        project / "content",
+        ignore=shutil.ignore_patterns(".generated", *_GENERATED),
+    )
+    write_corpus(count, project / "coalitions")
+    return project
+
+
+_GENERATED = {
+    "coalities",
+    "organisaties",
+    "agenda",
+    "meedoen",
+    "open-data",
+    "coalitions",
+    "organisations",
+    "take-part",
+}
+
+
+def _stages(folder: Path) -> tuple[dict[str, float], int, list[Any]]:
+    """Each stage alone, one process, no cache; returns times, bytes and the chart specs."""
+    stages: dict[str, float] = {}
+    raws, problems, _ = _timed(stages, "load", lambda: load_folder(folder))
+    valid, invalid = _timed(stages, "validate", lambda: validate_all(raws))
+    assert not problems and not invalid, (problems + invalid)[:3]
+    site = _timed(stages, "publish", lambda: publish(valid, DAY))
+    size = 0
+    found: list[Any] = []
+    exports = _timed(stages, "exports (both languages)", partial(render_exports, site))
+    size += 2 * sum(len(t.encode()) for t in exports.values())
+    for lang in ("nl", "en"):
+        pages = _timed(stages, f"pages {lang}", partial(render_pages, site, lang, BASE))
+        specs = _timed(stages, f"chart specs {lang}", partial(charts, site, lang))
+        feeds = _timed(stages, f"feeds {lang}", partial(render_feeds, site, lang, BASE))
+        texts = [spec_text(c) for c in specs]
+        size += sum(len(t.encode()) for t in [*pages.values(), *feeds.values(), *texts])
+        found += specs
+    return stages, size, found
+
+
+def _run_build(project: Path, *extra: str) -> tuple[float, float, str]:
+    """`dossiers build --pages-only` in a fresh process: seconds, its peak MiB, its report."""
+    code = (
+        "import resource, sys\n"
+        "from generator.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print(f'peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}', file=sys.stderr)\n"
+        "sys.exit(code)\n"
+    )
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", code, "build", "--pages-only", "--date", DAY.isoformat(), *extra],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    seconds = time.perf_counter() - start
+    peak = next(line for line in done.stderr.splitlines() if line.startswith("peak "))
+    report = next(line for line in done.stderr.splitlines() if line.startswith("published"))
+    return seconds, int(peak.split()[1]) / 1024, report
+
+
+def _engine(project: Path, config: str, *extra: str) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, *extra],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=True,
+    )
+    return time.perf_counter() - start
+
+
+def _change_one(project: Path) -> None:
+    """What a coordinator does: rename one public activity in one dossier."""
+    paths = sorted((project / "coalitions").glob("*.yml"))
+    path = paths[len(paths) // 2]
+    text = path.read_text(encoding="utf-8")
+    marker = "- id: act-1\n  title: "  # the corpus makes every activity but each fourth public
+    at = text.index(marker) + len(marker)
+    path.write_text(text[:at] + "Gewijzigd - " + text[at:], "utf-8")
+
+
 def run(count: int, engine: bool, sample: int) -> None:
     work = Path(tempfile.mkdtemp(prefix=f"bench-{count}-"))
     try:
-        folder = work / "coalitions"
-        write_corpus(count, folder)
-        stages: dict[str, float] = {}
-        raws, problems, _ = _timed(stages, "load", lambda: load_folder(folder))
-        valid, invalid = _timed(stages, "validate", lambda: validate_all(raws))
-        assert not problems and not invalid, (problems + invalid)[:3]
-        site = _timed(stages, "publish", lambda: publish(valid, date(2026, 11, 23)))
-        base = "http://localhost:8000/"
-        files: dict[str, dict[str, str]] = {"nl": {}, "en": {}}
-        found: dict[str, Any] = {}
-        exports = _timed(stages, "exports (once)", partial(render_exports, site))
-        for lang in ("nl", "en"):
-            files[lang].update(
-                _timed(stages, f"pages {lang}", partial(render_pages, site, lang, base))
-            )
-            found[lang] = _timed(stages, f"chart specs {lang}", partial(charts, site, lang))
-            files[lang].update({f"{c.path}.vl.json": spec_text(c) for c in found[lang]})
-            files[lang].update(
-                _timed(stages, f"feeds {lang}", partial(render_feeds, site, lang, base))
-            )
-            files[lang].update(exports)
-        size = sum(len(t.encode()) for f in files.values() for t in f.values())
-        content = work / "content"
-        for name in ("nl", "en"):
-            shutil.copytree(
-                ROOT / "content" / name,
-                content / name,
-                ignore=shutil.ignore_patterns(
-                    "coalities",
-                    "organisaties",
-                    "agenda",
-                    "meedoen",
-                    "open-data",
-                    "coalitions",
-                    "organisations",
-                    "take-part",
-                    ".generated",
-                ),
-            )
-        start = time.perf_counter()
-        for lang in ("nl", "en"):
-            write_tree(content / lang, files[lang])
-        stages["write"] = time.perf_counter() - start
-        start = time.perf_counter()
-        for lang in ("nl", "en"):
-            write_tree(content / lang, files[lang])
-        rewrite = time.perf_counter() - start
+        project = _project(work, count)
+        folder = project / "coalitions"
+        cache = work / "cache"
+        stages, size, found = _stages(folder)
         floor = _floor(folder, work / "floor", size)
-        ours = sum(stages.values())
-        all_charts = found["nl"] + found["en"]
-        print(
-            f"\nN = {count}: {len(all_charts)} charts, "
-            f"{sum(len(f) for f in files.values())} files, {size / 1e6:.1f} MB"
-        )
-        print(f"  floor (parse with libyaml + write {size / 1e6:.1f} MB): {floor:8.2f} s")
+        alone = sum(stages.values())
+        print(f"\nN = {count}: {len(found)} charts, {size / 1e6:.0f} MB of pages, feeds and data")
+        print(f"  floor (parse with libyaml, write {size / 1e6:.0f} MB)  {floor:8.1f} s")
+        print("  each stage alone, one process, no cache:")
         for name, seconds in stages.items():
-            print(f"  {name:<22} {seconds:8.2f} s")
-        print(f"  generator total         {ours:8.2f} s = {ours / floor:.1f}x the floor")
-        print(f"  second write (nothing changed) {rewrite:.2f} s")
-        batch = all_charts[:sample]
+            print(f"    {name:<28} {seconds:8.2f} s")
+        print(f"    {'sum':<28} {alone:8.2f} s = {alone / floor:.1f}x the floor")
+
+        # Charts: a sample drawn for real; then every chart's cache entry filled with
+        # a stand-in of the sample's size, as if drawn before.
+        batch = found[:sample]
         start = time.perf_counter()
-        render_svgs(batch, work / "cache")
-        cold_time = time.perf_counter() - start
+        drawn, _ = render_svgs(batch, work / "sample")
+        cold = time.perf_counter() - start
         start = time.perf_counter()
-        render_svgs(batch, work / "cache")
+        render_svgs(batch, work / "sample")
         warm = time.perf_counter() - start
         print(
-            f"  charts, sample of {len(batch)}: cold {len(batch) / cold_time:.1f}/s, "
-            f"warm {len(batch) / max(warm, 1e-9):,.0f}/s; all {len(all_charts)} cold would "
-            f"take about {len(all_charts) * cold_time / len(batch) / 60:.1f} min"
+            f"  charts drawn, sample of {len(batch)}: cold {len(batch) / cold:.1f}/s, "
+            f"warm {len(batch) / max(warm, 1e-9):,.0f}/s; all {len(found)} cold: about "
+            f"{len(found) * cold / len(batch) / 60:.0f} min (once; then cached)"
+        )
+        stand_in = max(drawn.values(), key=len)
+        (cache / CHART_CACHE).mkdir(parents=True)
+        for chart in found:
+            (cache / CHART_CACHE / f"{_key(spec_text(chart))}.svg").write_text(stand_in, "utf-8")
+        del found, drawn
+
+        cold_s, cold_peak, _ = _run_build(project, "--cache", str(cache))
+        warm_s, warm_peak, warm_report = _run_build(project, "--cache", str(cache))
+        print(
+            f"  generator, cold content cache, {cores()} cores: {cold_s:7.1f} s = "
+            f"{cold_s / floor:.1f}x the floor; peak {cold_peak:.0f} MiB"
+        )
+        print(
+            f"  generator, warm (nothing changed):     {warm_s:7.1f} s = "
+            f"{warm_s / floor:.1f}x the floor; peak {warm_peak:.0f} MiB"
+        )
+        print(f"    ({warm_report.split('; ', 1)[1]})")
+
+        # make serve: the memo lives in the process; one dossier changes.
+        memo = Memo(cache / CONTENT_CACHE)
+        start = time.perf_counter()
+        outputs = generate(folder, DAY, BASE, memo)
+        files, _ = with_svgs(outputs, cache / CHART_CACHE)
+        memo.forget_unused()
+        serve_start = time.perf_counter() - start
+        last = {lang: files[lang] for lang in files}
+        if engine:
+            pages = sum(1 for p in files["nl"] if p.endswith(".md"))
+            for lang, config, target in (
+                ("nl", "mkdocs.yml", "site"),
+                ("en", "mkdocs.en.yml", "site/en"),
+            ):
+                seconds = _engine(project, config)
+                index = project / target / "search" / "search_index.json"
+                index_size = add_to_index(index, search_entries(outputs.site, lang))
+                print(
+                    f"  engine, {lang}: {seconds:7.1f} s for {pages} generated pages = "
+                    f"{1000 * seconds / pages:.0f} ms per page; "
+                    f"search index {index_size / 1e6:.1f} MB"
+                )
+        _change_one(project)
+        start = time.perf_counter()
+        outputs = generate(folder, DAY, BASE, memo)
+        files, _ = with_svgs(outputs, cache / CHART_CACHE)
+        written = {
+            lang: write_tree(project / "content" / lang, files[lang], last[lang]).written
+            for lang in files
+        }
+        one = time.perf_counter() - start
+        print(
+            f"  one dossier changed, cache in memory (make serve): {one:.2f} s, "
+            f"{memo.misses} parts made, {sum(written.values())} files written "
+            f"(first build of the serving process: {serve_start:.1f} s)"
         )
         if engine:
-            for config in ("mkdocs.yml", "mkdocs.en.yml"):
-                shutil.copy(ROOT / config, work / config)
-            shutil.copy(ROOT / "mkdocs.base.yml", work / "mkdocs.base.yml")
-            shutil.copytree(ROOT / "overrides", work / "overrides")
-            for lang in ("nl", "en"):
-                render = {
-                    k: "<svg xmlns='http://www.w3.org/2000/svg'/>"
-                    for k in (f"{c.path}.svg" for c in found[lang])
-                }
-                write_tree(content / lang, {**files[lang], **render})
-            env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-            for config in ("mkdocs.yml", "mkdocs.en.yml"):
-                start = time.perf_counter()
-                subprocess.run(
-                    [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config],
-                    cwd=work,
-                    env=env,
-                    check=True,
-                )
-                seconds = time.perf_counter() - start
-                pages = len([p for p in files["nl"] if p.endswith(".md")])
-                print(
-                    f"  engine {config:<14} {seconds:8.1f} s = "
-                    f"{1000 * seconds / pages:.0f} ms per page"
-                )
-            index = work / "site" / "search" / "search_index.json"
-            print(f"  search index (nl): {index.stat().st_size / 1e6:.1f} MB")
+            seconds = _engine(project, "mkdocs.yml", "--dirty")
+            print(
+                f"  one dossier changed, MkDocs --dirty rebuild (nl): {seconds:.1f} s; "
+                f"with the generator: {one + seconds:.1f} s"
+            )
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"  peak memory of this process so far: {peak:.0f} MiB")
+        print(f"  peak memory of this benchmark process: {peak:.0f} MiB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -178,9 +275,13 @@ def run(count: int, engine: bool, sample: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("counts", nargs="*", type=int, default=[100, 1000])
-    parser.add_argument("--engine", action="store_true", help="also time the MkDocs build")
+    parser.add_argument("--engine", action="store_true", help="also time MkDocs")
     parser.add_argument("--charts", type=int, default=20, help="charts to draw as a sample")
     args = parser.parse_args()
+    print(
+        f"{platform.python_implementation()} {platform.python_version()}, "
+        f"{cores()} cores, {os.getloadavg()[0]:.1f} load at start"
+    )
     for count in args.counts:
         run(count, args.engine, args.charts)
 
