@@ -49,9 +49,12 @@ browser-deps: $(NODE_STAMP) ## Debian's chromium and axe-core, for the browser t
 test: lint browser-deps ## the whole test suite: lint, types, all tests including the browser
 	$(BIN)/pytest
 
-bench: $(STAMP) ## print timings: the YAML loader against others, charts cold and warm
+BENCH_SIZES ?= 100 1000 5000
+
+bench: $(STAMP) ## print timings: loader, charts, and whole builds of BENCH_SIZES coalitions (about an hour)
 	$(BIN)/python benchmarks/bench_load.py
 	$(BIN)/python benchmarks/bench_charts.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/bench_build.py $(BENCH_SIZES) --engine
 
 codeowners: $(STAMP) ## rewrite .github/CODEOWNERS from the partners' reviewers
 	$(BIN)/dossiers codeowners
