@@ -48,7 +48,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
     memo.save()
     memo.forget_unused()
     _last["site"] = outputs.site
-    files, _drawn = with_svgs(outputs, CACHE_DIR / CHART_CACHE)
+    files, _drawn = with_svgs(outputs, CACHE_DIR / CHART_CACHE, (docs.name,))
     try:
         # MkDocs loads this file afresh for every rebuild; what lasts lives in generator.cache.
         written = last_written()

@@ -225,11 +225,14 @@ def render_site(
     return files, specs
 
 
-def with_svgs(outputs: Outputs, cache: Path) -> tuple[dict[str, dict[str, str]], SvgSummary]:
-    """The output files plus every chart drawn as SVG (through the chart cache)."""
-    files = {lang: dict(found) for lang, found in outputs.files.items()}
+def with_svgs(
+    outputs: Outputs, cache: Path, langs: tuple[str, ...] = LANGS
+) -> tuple[dict[str, dict[str, str]], SvgSummary]:
+    """The output files of `langs`, plus their charts drawn as SVG (through the chart cache)."""
+    files = {lang: dict(outputs.files[lang]) for lang in langs}
     rendered = cached = 0
-    for lang, found in outputs.charts.items():
+    for lang in langs:
+        found = outputs.charts[lang]
         svgs, summary = render_svgs(found, cache, outputs.files[lang])
         files[lang].update(svgs)
         rendered, cached = rendered + summary.rendered, cached + summary.cached

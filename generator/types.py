@@ -29,7 +29,7 @@ _ID_RE = re.compile(ID_PATTERN)
 _DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _DATETIME_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$")
 _PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()-]{5,22}$")
-_EMAIL_RE = re.compile(r"^[^@\s<>\"'()]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+_EMAIL_RE = re.compile(r"^[^@\s<>\"'()\x00-\x1f\x7f]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _URL_RE = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d+)?(/[^\s<>\"'`]*)?$")
 _HANDLE_RE = re.compile(r"^@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9._-]+)?$")
 
@@ -61,11 +61,31 @@ def describe(value: Any) -> str:
 # ---------------------------------------------------------------- text
 
 
+# The loader refuses these in a file; a YAML escape ("\0", "\x1b", "\uFFFE") still
+# writes them into a value, and they break iCalendar feeds and the chart renderer.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def _no_control(value: str) -> str:
+    bad = _CONTROL_RE.search(value)
+    if bad:
+        raise ValueError(
+            f"holds a control character (U+{ord(bad.group()):04X}), written as an escape "
+            "in quotes; remove it"
+        )
+    return value
+
+
+PlainStr = Annotated[str, AfterValidator(_no_control)]
+
+
 class LocalizedText(Frozen):
     """Free text in Dutch, optionally with an English translation."""
 
-    nl: Annotated[str, Field(min_length=1, description="Dutch text (required).")]
-    en: Annotated[str | None, Field(default=None, min_length=1, description="English text.")] = None
+    nl: Annotated[PlainStr, Field(min_length=1, description="Dutch text (required).")]
+    en: Annotated[
+        PlainStr | None, Field(default=None, min_length=1, description="English text.")
+    ] = None
 
     def get(self, lang: str) -> tuple[str, str]:
         """Return (text, language of that text) for the wanted language."""
@@ -78,6 +98,7 @@ def _to_localized(value: Any) -> Any:
     if isinstance(value, str):
         if not value.strip():
             raise ValueError("must not be empty")
+        _no_control(value)
         return {"nl": value}
     if isinstance(value, dict):
         return value
@@ -108,7 +129,7 @@ def _plain_text(value: Any) -> Any:
         raise ValueError(f"expected text, got {describe(value)}")
     if not value.strip():
         raise ValueError("must not be empty")
-    return value
+    return _no_control(value)
 
 
 Name = Annotated[str, BeforeValidator(_plain_text), Field(max_length=200)]

@@ -92,6 +92,8 @@ def _event(
 
 def _calendar(name: str, events: Iterable[str], until: int) -> str:
     """A calendar around events already written as text (each is written once)."""
+    # A coalition's name may hold a line break; icalendar refuses one in NAME.
+    name = " ".join(name.split())
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
