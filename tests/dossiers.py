@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from generator.load import WrittenFloat
+from generator.load import WrittenFloat, resolve_plain
 
 from .conftest import FIXTURES
 
@@ -18,7 +18,19 @@ class _NoAliases(yaml.SafeDumper):
         return True
 
 
+def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    """Quote text that our YAML 1.2 loader would read as something else ('1e309', '0970')."""
+    try:
+        plain = resolve_plain(value)
+    except ValueError:
+        plain = None
+    if isinstance(plain, str) and plain == value:
+        return dumper.represent_str(value)
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+
+
 _NoAliases.add_representer(WrittenFloat, lambda dumper, value: dumper.represent_float(float(value)))
+_NoAliases.add_representer(str, _represent_text)
 
 
 def dossier_with_markers() -> dict[str, Any]:
