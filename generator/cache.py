@@ -25,7 +25,7 @@ import pickle
 import sqlite3
 import time
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -92,13 +92,27 @@ class Memo:
         self.put(name, value)
         return value
 
-    def get_all(self, work: Sequence[tuple[str, Callable[[], T]]]) -> list[T]:
-        """``[get(name, make) for name, make in work]``, the missing ones made in parallel."""
+    def get_all(
+        self,
+        work: Sequence[tuple[str, Callable[[], T]]],
+        keep: Callable[[T], bool] = lambda _: True,
+    ) -> list[T]:
+        """``[get(name, make) for name, make in work]``, the missing ones made in parallel.
+
+        Results for which `keep` is false are returned but not stored.
+        """
         found: list[Any] = [self.find(name) for name, _ in work]
         missing = [n for n, value in enumerate(found) if value is None]
-        made = run_all([work[n][1] for n in missing])
-        for n, value in zip(missing, made, strict=True):
-            self.put(work[n][0], value)
+        # Made and pickled in the workers: only bytes travel back, and the
+        # same bytes go into the file, so nothing is pickled twice.
+        blobs = run_all([partial(_pickled, work[n][1]) for n in missing])
+        for n, blob in zip(missing, blobs, strict=True):
+            value = pickle.loads(blob)
+            if keep(value):
+                self.misses += 1
+                self._memory[work[n][0]] = value
+                if self._db is not None:
+                    self._new[work[n][0]] = blob
             found[n] = value
         return found
 
@@ -145,6 +159,10 @@ class Memo:
             )
             self._db.execute("DELETE FROM entries WHERE used < ?", (now - _KEEP_SECONDS,))
         self._new = {}
+
+
+def _pickled(make: Callable[[], Any]) -> bytes:
+    return pickle.dumps(make(), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _open(path: Path) -> sqlite3.Connection:

@@ -31,7 +31,6 @@ from .chartsvg import SvgSummary, render_svgs, spec_text
 from .check import Checked
 from .errors import DossierError, Problem
 from .load import discover, display_path, read_bytes, read_file
-from .parallel import run_all
 from .public import Coalition, PublicSite
 from .publish import publish_one, publish_site
 from .render.charts import Chart, coalition_charts, network_chart
@@ -109,22 +108,23 @@ def read_folder(directory: Path, memo: Memo) -> tuple[Checked, list[Coalition], 
             problems.append(content)
         else:
             read.append((path, shown, content, key("dossier", path.name, content)))
-    entries: list[Published | list[Problem] | None] = [memo.find(d) for *_, d in read]
-    missing = [n for n, entry in enumerate(entries) if entry is None]
-    made = run_all([partial(_check, read[n][2], read[n][0].name, read[n][1]) for n in missing])
-    for n, checked in zip(missing, made, strict=True):
-        if isinstance(checked, Published):  # problems are not cached: they name the file as shown
-            memo.put(read[n][3], checked)
-        entries[n] = checked
+    # Problems are not stored: they name the file as shown, and are cheap to find again.
+    entries = memo.get_all(
+        [
+            (digest, partial(_check, content, path.name, shown))
+            for path, shown, content, digest in read
+        ],
+        keep=lambda entry: isinstance(entry, Published),
+    )
     coalitions: list[Coalition] = []
     digests: dict[str, str] = {}
     drafts = 0
     for (*_, digest), entry in zip(read, entries, strict=True):
         if isinstance(entry, list):
             problems.extend(entry)
-        elif entry is not None and entry.coalition is None:
+        elif entry.coalition is None:
             drafts += 1
-        elif entry is not None and entry.coalition is not None:
+        else:
             coalitions.append(entry.coalition)
             digests[entry.coalition.slug] = digest
     report = Checked(files=count, drafts=drafts, problems=tuple(sorted(problems)))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from generator.public import PublicSite
 from generator.render.pages import agenda, organisations
-from generator.render.search import search_entries
+from generator.render.search import ACTIVITY_DAYS, search_entries
 from generator.site import generate
 
 from .conftest import ROOT
@@ -38,8 +38,10 @@ def test_every_coalition_upcoming_activity_and_organisation_is_findable() -> Non
         for c in site.coalitions:
             assert f"{folder}/{c.slug}/" in locations
         upcoming, past = agenda(site)
-        assert upcoming and past
-        for item in upcoming:
+        horizon = site.build_date + timedelta(days=ACTIVITY_DAYS)
+        soon = [i for i in upcoming if i.activity.start.date() <= horizon]
+        assert soon and past
+        for item in soon:
             assert (
                 f"{folder}/{item.coalition.slug}/#{item.coalition.slug}_{item.activity.id}"
                 in locations
@@ -48,6 +50,19 @@ def test_every_coalition_upcoming_activity_and_organisation_is_findable() -> Non
             assert not any(loc.endswith(f"_{item.activity.id}") for loc in locations)
         for org in organisations(site):
             assert f"{orgs}/{org.id}/" in locations
+
+
+def test_activities_beyond_the_horizon_are_found_through_their_coalition() -> None:
+    site = _site()
+    upcoming, _ = agenda(site)
+    last = max(i.activity.start.date() for i in upcoming)
+    earlier = PublicSite(
+        coalitions=site.coalitions, build_date=last - timedelta(days=ACTIVITY_DAYS + 1)
+    )
+    locations = {e["location"] for e in search_entries(earlier, "nl")}
+    latest = next(i for i in upcoming if i.activity.start.date() == last)
+    assert f"coalities/{latest.coalition.slug}/" in locations
+    assert not any(loc.endswith(f"_{latest.activity.id}") for loc in locations)
 
 
 def test_entries_are_escaped_html(built_site: BuiltSite) -> None:

@@ -8,7 +8,10 @@ module lists what is worth finding instead:
 
 - each coalition by name, with its type, themes and the start of its
   societal question;
-- each upcoming activity by title, with its date and coalition;
+- each activity of the coming 90 days by title, with its date and coalition
+  (later ones are found through their coalition, and are on its page and in
+  the feeds: a national agenda holds about 100,000 activities, far more than
+  an index a browser should download);
 - each organisation by name, with its sectors and number of coalitions;
 - each overview page by title and introduction.
 
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import html
 import json
+from datetime import timedelta
 from pathlib import Path
 
 from ..public import PublicSite
@@ -30,6 +34,7 @@ from .labels import Labels
 from .pages import agenda, organisations
 
 QUESTION_CHARS = 200
+ACTIVITY_DAYS = 90
 
 
 def _text(value: str) -> str:
@@ -74,7 +79,8 @@ def search_entries(site: PublicSite, lang: str) -> list[dict[str, str]]:
             _short(c.societal_question.get(lang)[0]),
         )
     upcoming, _ = agenda(site)
-    for item in upcoming:
+    horizon = site.build_date + timedelta(days=ACTIVITY_DAYS)
+    for item in (i for i in upcoming if i.activity.start.date() <= horizon):
         c, a = item.coalition, item.activity
         add(
             f"{section['coalitions']}/{c.slug}/#{c.slug}_{a.id}",
