@@ -308,7 +308,7 @@ def test_json_files_parse_and_keep_the_values(hostile_site: HostileSite) -> None
             if here and placement.value.strip() not in published:
                 missing.append((slug, placement.path, placement.value[:40]))
     record("hostile: JSON files read back", len(found))
-    assert missing == []
+    assert missing == [], missing
     # Private placements never reach the data (the values repeat, so only where unique).
     counts = Counter(p.value for p in hostile_site.placements)
     private_only = {
@@ -433,3 +433,57 @@ def test_the_page_check_sees_each_injection(injected: str) -> None:
     assert (
         page_problems('<html><body><p><a href="https://x.example/">x</a></p></body></html>') == []
     )
+
+
+class _Text(HTMLParser):
+    """The text a reader sees on a page: no scripts, no markup."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def _shown(value: str) -> str:
+    """A value as a page shows it: white space collapsed, C1 controls replaced."""
+    return re.sub(r"[\x80-\x9f]", "\ufffd", _flat(value))
+
+
+# Published in the open data only; no page shows an objective's contribution (yet).
+NOT_ON_PAGES = {("objectives", "contribution")}
+
+
+def test_published_values_show_as_written(hostile_site: HostileSite) -> None:
+    """Each published value is on some page as literal text: no Markdown, HTML or
+    template syntax in it was acted on (that would have changed the text)."""
+    shown = []
+    for page in files(hostile_site.build.site):
+        if page.suffix == ".html":
+            reader = _Text()
+            reader.feed(page.read_text(encoding="utf-8"))
+            shown.append(_flat("".join(reader.parts)))
+    text = "\n".join(shown)
+    missing = sorted(
+        {
+            (repr(p.path), _shown(p.value)[:50])
+            for p in hostile_site.placements
+            if p.public and _shown(p.value) not in text and p.path[::2][:2] not in NOT_ON_PAGES
+        }
+    )
+    checked = [
+        p for p in hostile_site.placements if p.public and p.path[::2][:2] not in NOT_ON_PAGES
+    ]
+    record("hostile: values found as text on the pages", len(checked) - len(missing))
+    assert missing == [], missing
