@@ -487,3 +487,24 @@ def test_published_values_show_as_written(hostile_site: HostileSite) -> None:
     ]
     record("hostile: values found as text on the pages", len(checked) - len(missing))
     assert missing == [], missing
+
+
+def test_drawings_stay_drawings(hostile_site: HostileSite) -> None:
+    """Every chart drawing is well-formed SVG with no script, handler or outside link."""
+    import xml.etree.ElementTree as ET
+
+    drawings = [p for p in files(hostile_site.build.site) if p.suffix == ".svg"]
+    assert len(drawings) >= 2 * len(hostile_site.site.coalitions)
+    problems = []
+    for drawing in drawings:
+        root = ET.fromstring(drawing.read_bytes())
+        for element in root.iter():
+            tag = element.tag.rsplit("}", 1)[-1]
+            if tag in ("script", "foreignObject", "iframe", "use", "image", "a"):
+                problems.append(f"{drawing.name}: <{tag}>")
+            for name, value in element.attrib.items():
+                local = name.rsplit("}", 1)[-1]
+                if local.startswith("on") or (local == "href" and not value.startswith("#")):
+                    problems.append(f"{drawing.name}: {local}={value[:40]!r}")
+    record("hostile: drawings parsed", len(drawings))
+    assert problems == []
