@@ -246,10 +246,12 @@ def run(count: int, engine: bool, sample: int) -> None:
                     f"{1000 * seconds / pages:.0f} ms per page; "
                     f"search index {index_size / 1e6:.1f} MB"
                 )
+        for lang in files:
+            write_tree(project / "content" / lang, files[lang])
         _change_one(project)
         start = time.perf_counter()
         outputs = generate(folder, DAY, BASE, memo)
-        files, _ = with_svgs(outputs, cache / CHART_CACHE)
+        files, _ = with_svgs(outputs, cache / CHART_CACHE, last=last)
         written = {
             lang: write_tree(project / "content" / lang, files[lang], last[lang]).written
             for lang in files

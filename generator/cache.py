@@ -70,6 +70,7 @@ class Memo:
 
     def __init__(self, path: Path | None = None) -> None:
         self._memory: dict[str, Any] = {}
+        self._files: dict[str, tuple[object, str]] = {}
         self._used: set[str] = set()
         self._new: dict[str, bytes] = {}
         self._db: sqlite3.Connection | None = None
@@ -136,6 +137,27 @@ class Memo:
         self._memory[name] = value
         if self._db is not None:
             self._new[name] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+    def file_digest(self, path: Path) -> tuple[str | None, object]:
+        """The key of a file read before by this memo, if its size and time are unchanged,
+        and the file's signature to remember it by after reading it (``remember_file``).
+
+        Only while the entry for that key is at hand: a digest returned here is a
+        promise that the file need not be read, so it must lead to a result.
+        """
+        try:
+            stat = path.stat()
+        except OSError:
+            return None, None
+        signature = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        seen = self._files.get(str(path))
+        if seen is None or seen[0] != signature or seen[1] not in self._memory:
+            return None, signature
+        return seen[1], signature
+
+    def remember_file(self, path: Path, signature: object, digest: str) -> None:
+        if signature is not None:
+            self._files[str(path)] = (signature, digest)
 
     def forget_unused(self) -> None:
         """Drop from memory what the last run did not use (between `make serve` rebuilds)."""

@@ -44,18 +44,28 @@ def _key(text: str) -> str:
 
 
 def render_svgs(
-    charts: Iterable[Chart], cache: Path, texts: Mapping[str, str] | None = None
+    charts: Iterable[Chart],
+    cache: Path,
+    texts: Mapping[str, str] | None = None,
+    last: Mapping[str, str] | None = None,
 ) -> tuple[dict[str, str], SvgSummary]:
     """{path.svg: svg} for every chart, rendering only what the cache lacks.
 
     `texts` may hold each chart's ``spec_text`` by ``path.vl.json`` when the
-    caller has it already.
+    caller has it already; `last` the files written last time (make serve): a
+    chart whose spec is the same again keeps its drawing without a cache read.
     """
     cache.mkdir(parents=True, exist_ok=True)
     files: dict[str, str] = {}
     rendered = cached = 0
     for chart in charts:
         known = texts.get(f"{chart.path}.vl.json") if texts is not None else None
+        if last is not None and known is not None and last.get(f"{chart.path}.vl.json") == known:
+            drawn = last.get(f"{chart.path}.svg")
+            if drawn is not None:
+                files[f"{chart.path}.svg"] = drawn
+                cached += 1
+                continue
         stored = cache / f"{_key(known if known is not None else spec_text(chart))}.svg"
         if stored.is_file():
             svg = stored.read_text(encoding="utf-8")

@@ -48,12 +48,12 @@ def on_pre_build(config: Any, **_: Any) -> None:
     memo.save()
     memo.forget_unused()
     _last["site"] = outputs.site
-    files, _drawn = with_svgs(outputs, CACHE_DIR / CHART_CACHE, (docs.name,))
+    # MkDocs loads this file afresh for every rebuild; what lasts lives in generator.cache.
+    written = last_written()
+    files, _drawn = with_svgs(outputs, CACHE_DIR / CHART_CACHE, (docs.name,), written)
     try:
-        # MkDocs loads this file afresh for every rebuild; what lasts lives in generator.cache.
-        written = last_written()
-        done = write_tree(docs, files[docs.name], written.get(str(docs)))
-        written[str(docs)] = files[docs.name]
+        done = write_tree(docs, files[docs.name], written.get(docs.name))
+        written[docs.name] = files[docs.name]
     except WriteError as err:
         raise PluginError(str(err)) from None
     log.info(

@@ -19,7 +19,7 @@ organisations and the overviews; everything else comes from the cache.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -47,8 +47,8 @@ from .render.pages import (
     coalition_page,
     coalition_page_path,
     contact_section,
-    organisation_page,
     organisation_page_path,
+    organisation_parts,
     organisations,
     overview_pages,
 )
@@ -103,11 +103,18 @@ def read_folder(directory: Path, memo: Memo) -> tuple[Checked, list[Coalition], 
     read: list[tuple[Path, str, bytes, str]] = []
     for path in paths:
         shown = display_path(path)
+        # A file seen before with the same size and time is not read again (make serve).
+        known, signature = memo.file_digest(path)  # taken before reading
+        if known is not None:
+            read.append((path, shown, b"", known))
+            continue
         content = read_file(path, shown)
         if isinstance(content, Problem):
             problems.append(content)
         else:
-            read.append((path, shown, content, key("dossier", path.name, content)))
+            digest = key("dossier", path.name, content)
+            memo.remember_file(path, signature, digest)
+            read.append((path, shown, content, digest))
     # Problems are not stored: they name the file as shown, and are cheap to find again.
     entries = memo.get_all(
         [
@@ -196,7 +203,7 @@ def render_site(
                     ("organisation", org.id, lang, base),
                     tuple(m.coalition.slug for m in org.memberships),
                 ),
-                partial(organisation_page, org, lang),
+                partial(organisation_parts, org, lang),
             )
             for org in orgs
         ]
@@ -210,10 +217,13 @@ def render_site(
         found: dict[str, str] = {}
         for output in outputs:
             found.update(output.files)
+        rows: list[str] = []
         for org in orgs:
-            found[organisation_page_path(org, lang)] = cast(str, next(done))
+            page, row = cast(tuple[str, str], next(done))
+            found[organisation_page_path(org, lang)] = page
+            rows.append(row)
         found.update(overview_calendars(lang, (e for o in outputs for e in o.events)))
-        found.update(overview_pages(site, lang, orgs, [o.contacts for o in outputs]))
+        found.update(overview_pages(site, lang, orgs, [o.contacts for o in outputs], rows))
         network = network_chart(site, lang)
         found.update({f"{chart.path}.vl.json": spec_text(chart) for chart in network})
         specs[lang] = [chart for o in outputs for chart in o.charts] + network
@@ -226,14 +236,21 @@ def render_site(
 
 
 def with_svgs(
-    outputs: Outputs, cache: Path, langs: tuple[str, ...] = LANGS
+    outputs: Outputs,
+    cache: Path,
+    langs: tuple[str, ...] = LANGS,
+    last: Mapping[str, Mapping[str, str]] | None = None,
 ) -> tuple[dict[str, dict[str, str]], SvgSummary]:
-    """The output files of `langs`, plus their charts drawn as SVG (through the chart cache)."""
+    """The output files of `langs`, plus their charts drawn as SVG (through the chart cache).
+
+    `last` holds what was written last time per language (make serve keeps it).
+    """
     files = {lang: dict(outputs.files[lang]) for lang in langs}
     rendered = cached = 0
     for lang in langs:
         found = outputs.charts[lang]
-        svgs, summary = render_svgs(found, cache, outputs.files[lang])
+        before = last.get(lang) if last is not None else None
+        svgs, summary = render_svgs(found, cache, outputs.files[lang], before)
         files[lang].update(svgs)
         rendered, cached = rendered + summary.rendered, cached + summary.cached
     return files, SvgSummary(rendered=rendered, cached=cached)

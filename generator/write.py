@@ -50,7 +50,8 @@ def write_tree(
     keeps it): a file with the same text again is left alone without reading it.
     """
     for relative in files:
-        check_path(relative)
+        if last_written is None or relative not in last_written:  # those were checked then
+            check_path(relative)
     manifest = root / MANIFEST
     previous = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
     clashes = sorted(p for p in files if p not in previous and (root / p).exists())

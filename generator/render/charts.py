@@ -390,26 +390,31 @@ def network_matrix(site: PublicSite, lang: str) -> dict[str, Any]:
     """Organisations by coalitions: who is in what, and who is everywhere."""
     label = Labels(lang)
     names: dict[str, Counter[str]] = {}
+    counts: Counter[str] = Counter()
+    for coalition in site.coalitions:
+        for p in coalition.partners:
+            names.setdefault(p.organisation, Counter())[p.name] += 1
+            counts[p.organisation] += 1
+    display = _unique({org: sorted(c, key=lambda n: (-c[n], n))[0] for org, c in names.items()})
+    most = max(counts.values(), default=0)
+    # A readable chart at any scale: the organisations in most coalitions, and the
+    # coalitions where most of them meet. The table beside it lists everyone.
+    order = sorted(counts, key=lambda org: (-counts[org], display[org].casefold(), org))
+    order = order[:NETWORK_ORGANISATIONS]
+    shown_orgs = set(order)
     cells: list[dict[str, Any]] = []
     for coalition in site.coalitions:
         steering = set(coalition.governance.steering_group.members)
         members = set(coalition.we.members)
         for p in coalition.partners:
-            names.setdefault(p.organisation, Counter())[p.name] += 1
+            if p.organisation not in shown_orgs:
+                continue
             kind = (
                 "steering" if p.id in steering else "member" if p.id in members else "partner_only"
             )
             cells.append(
                 {"organisation": p.organisation, "coalition": coalition.slug, "kind": kind}
             )
-    display = _unique({org: sorted(c, key=lambda n: (-c[n], n))[0] for org, c in names.items()})
-    counts = Counter(cell["organisation"] for cell in cells)
-    most = max(counts.values(), default=0)
-    order = sorted(counts, key=lambda org: (-counts[org], display[org].casefold(), org))
-    # A readable chart at any scale: the organisations in most coalitions, and the
-    # coalitions where most of them meet. The table beside it lists everyone.
-    order = order[:NETWORK_ORGANISATIONS]
-    cells = [cell for cell in cells if cell["organisation"] in set(order)]
     meetings = Counter(cell["coalition"] for cell in cells)
     shown = set(sorted(meetings, key=lambda slug: (-meetings[slug], slug))[:NETWORK_COALITIONS])
     cells = [cell for cell in cells if cell["coalition"] in shown]

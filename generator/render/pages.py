@@ -70,11 +70,10 @@ def organisations(site: PublicSite) -> tuple[Organisation, ...]:
     """Organisations across all coalitions, by organisation id."""
     found: dict[str, list[Membership]] = {}
     for coalition in site.coalitions:
-        subjects = _subject_names(coalition)
+        roles = _roles(coalition)
         for partner in coalition.partners:
-            roles = _roles_of(partner.id, coalition, subjects)
             found.setdefault(partner.organisation, []).append(
-                Membership(coalition=coalition, partner=partner, roles=roles)
+                Membership(coalition=coalition, partner=partner, roles=roles.get(partner.id, ()))
             )
     result = []
     for org_id, memberships in found.items():
@@ -85,18 +84,17 @@ def organisations(site: PublicSite) -> tuple[Organisation, ...]:
     return tuple(sorted(result, key=lambda o: (o.name.casefold(), o.id)))
 
 
-def _roles_of(
-    partner_id: str, coalition: Coalition, subjects: dict[str, Any]
-) -> tuple[tuple[str, Any], ...]:
-    found: list[tuple[str, Any]] = []
+def _roles(coalition: Coalition) -> dict[str, tuple[tuple[str, Any], ...]]:
+    """Each partner's (role kind, subject name) pairs, in the order of the role division."""
+    subjects = _subject_names(coalition)
+    found: dict[str, list[tuple[str, Any]]] = {}
     for role in coalition.roles:
         name = subjects.get(role.subject, role.subject)
-        if role.lead == partner_id:
-            found.append(("lead", name))
+        found.setdefault(role.lead, []).append(("lead", name))
         for kind in ROLE_KINDS[1:]:
-            if partner_id in getattr(role, kind):
-                found.append((kind, name))
-    return tuple(found)
+            for partner_id in getattr(role, kind):
+                found.setdefault(partner_id, []).append((kind, name))
+    return {partner_id: tuple(pairs) for partner_id, pairs in found.items()}
 
 
 def _subject_names(coalition: Coalition) -> dict[str, Any]:
@@ -111,8 +109,23 @@ class AgendaItem:
     activity: Activity
 
 
+_last_agenda: list[tuple[PublicSite, tuple[tuple[AgendaItem, ...], tuple[AgendaItem, ...]]]] = []
+
+
 def agenda(site: PublicSite) -> tuple[tuple[AgendaItem, ...], tuple[AgendaItem, ...]]:
-    """(upcoming soonest first, past latest first), relative to the build date."""
+    """(upcoming soonest first, past latest first), relative to the build date.
+
+    Both languages and the search entries ask for the same site's agenda: the
+    last answer is kept (by identity: hashing a whole site would cost more).
+    """
+    if _last_agenda and _last_agenda[0][0] is site:
+        return _last_agenda[0][1]
+    result = _agenda(site)
+    _last_agenda[:] = [(site, result)]
+    return result
+
+
+def _agenda(site: PublicSite) -> tuple[tuple[AgendaItem, ...], tuple[AgendaItem, ...]]:
     items = [AgendaItem(c, a) for c in site.coalitions for a in c.agenda]
     cutoff = datetime.combine(site.build_date, datetime.min.time())
     upcoming = sorted(
@@ -222,10 +235,6 @@ class _Helpers:
             f"{markdown.page_link(self.label('chart_data'), f'{file}.vl.json')}"
         )
 
-    def by_reach(self, orgs: tuple[Organisation, ...]) -> list[Organisation]:
-        """Organisations in the most coalitions first, as in the network matrix."""
-        return sorted(orgs, key=lambda o: (-len(o.memberships), o.name.casefold(), o.id))
-
     def coalition_links(self, org: Organisation) -> Md:
         folder = self.label.section["coalitions"]
         return Md(
@@ -277,6 +286,14 @@ def _render(template: str, lang: str, title: str, **context: Any) -> str:
         h=helpers, L=helpers.label, S=helpers.label.section, lang=lang, **context
     )
     return markdown.front_matter(title) + body
+
+
+def _by_reach(orgs: tuple[Organisation, ...]) -> list[int]:
+    """Positions of the organisations, those in the most coalitions first (as the network)."""
+    return sorted(
+        range(len(orgs)),
+        key=lambda n: (-len(orgs[n].memberships), orgs[n].name.casefold(), orgs[n].id),
+    )
 
 
 def _by_type(site: PublicSite) -> list[tuple[str, list[Coalition]]]:
@@ -334,6 +351,19 @@ def organisation_page(org: Organisation, lang: str) -> str:
     return _render("organisation.md.j2", lang, org.name, org=org)
 
 
+def organisation_row(org: Organisation, lang: str) -> str:
+    """The organisation's row in the table of all organisations (same dependencies)."""
+    helpers = _Helpers(lang)
+    return _ENV.get_template("organisation_row.md.j2").render(
+        h=helpers, L=helpers.label, S=helpers.label.section, o=org
+    )
+
+
+def organisation_parts(org: Organisation, lang: str) -> tuple[str, str]:
+    """The organisation's page and its row on the overview: cached as one."""
+    return organisation_page(org, lang), organisation_row(org, lang)
+
+
 def organisation_page_path(org: Organisation, lang: str) -> str:
     return f"{Labels(lang).section['organisations']}/{org.id}.md"
 
@@ -343,11 +373,13 @@ def overview_pages(
     lang: str,
     orgs: tuple[Organisation, ...],
     contacts: list[str],
+    rows: list[str],
 ) -> dict[str, str]:
     """The pages across all coalitions: the indexes, agenda, take part and open data.
 
     `contacts` holds each coalition's contact section (``contact_section``), in
-    the order of ``site.coalitions``.
+    the order of ``site.coalitions``; `rows` each organisation's row
+    (``organisation_row``), in the order of `orgs`.
     """
     labels = Labels(lang)
     section = labels.section
@@ -366,6 +398,7 @@ def overview_pages(
         lang,
         labels("organisations"),
         orgs=orgs,
+        rows=Md("".join(rows[n] for n in _by_reach(orgs))),
         limited=(charts.NETWORK_ORGANISATIONS, charts.NETWORK_COALITIONS)
         if charts.network_limited(site)
         else None,
@@ -413,7 +446,8 @@ def render_pages(site: PublicSite, lang: str, base_url: str) -> dict[str, str]:
     }
     pages.update({organisation_page_path(o, lang): organisation_page(o, lang) for o in orgs})
     contacts = [contact_section(c, lang) for c in site.coalitions]
-    pages.update(overview_pages(site, lang, orgs, contacts))
+    rows = [organisation_row(o, lang) for o in orgs]
+    pages.update(overview_pages(site, lang, orgs, contacts, rows))
     if len(pages) != len(site.coalitions) + len(orgs) + 5:
         raise ValueError("two generated pages would share a path")  # the validator prevents it
     return dict(sorted(pages.items()))
