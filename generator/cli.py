@@ -13,7 +13,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from . import errors
@@ -275,8 +275,15 @@ def _build(args: argparse.Namespace) -> int:
         done_run = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "-f", config],
             check=False,
-            # The engine's end-of-life banner is known and tracked in the README.
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            # The engine's end-of-life banner is known and tracked in the README. The
+            # sitemap's dates follow the build date, so two builds give the same bytes.
+            env={
+                "SOURCE_DATE_EPOCH": str(
+                    int(datetime.combine(build_date, datetime.min.time(), UTC).timestamp())
+                ),
+                **os.environ,
+                "NO_MKDOCS_2_WARNING": "1",
+            },
         )
         if done_run.returncode != 0:
             print(f"dossiers: MkDocs failed for {config}", file=sys.stderr)
