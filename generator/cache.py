@@ -38,6 +38,7 @@ CONTENT_CACHE = "content.sqlite"
 CHART_CACHE = "charts"  # drawn charts, see chartsvg.py
 DEFAULT_PATH = CACHE_DIR / CONTENT_CACHE
 _KEEP_SECONDS = 7 * 24 * 3600
+_FLUSH_BYTES = 256 * 1024 * 1024
 _PACKAGES = ("pydantic", "Jinja2", "icalendar", "PyYAML")
 
 
@@ -68,7 +69,12 @@ def key(*parts: str | bytes) -> str:
 class Memo:
     """Results by key, in memory and (with a path) in a SQLite file."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, remember: bool = True) -> None:
+        """`remember=False` keeps nothing in memory (a one-off build): results are
+        handed out, stored in the file, and forgotten, so the memory a build needs
+        does not grow with everything it ever made."""
+        self._remember = remember or path is None
+        self._pending = 0
         self._memory: dict[str, Any] = {}
         self._files: dict[str, tuple[object, str]] = {}
         self._used: set[str] = set()
@@ -111,10 +117,14 @@ class Memo:
             value = pickle.loads(blob)
             if keep(value):
                 self.misses += 1
-                self._memory[work[n][0]] = value
+                if self._remember:
+                    self._memory[work[n][0]] = value
                 if self._db is not None:
                     self._new[work[n][0]] = blob
+                    self._pending += len(blob)
             found[n] = value
+        if self._pending > _FLUSH_BYTES:
+            self._flush()
         return found
 
     def find(self, name: str) -> Any | None:
@@ -128,13 +138,15 @@ class Memo:
             if row is not None:
                 self.hits += 1
                 value = pickle.loads(row[0])
-                self._memory[name] = value
+                if self._remember:
+                    self._memory[name] = value
                 return value
         return None
 
     def put(self, name: str, value: Any) -> None:
         self.misses += 1
-        self._memory[name] = value
+        if self._remember:
+            self._memory[name] = value
         if self._db is not None:
             self._new[name] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -169,18 +181,27 @@ class Memo:
         """Store new entries, mark used ones, drop those unused for a week."""
         if self._db is None:
             return
+        self._flush()
+        now = int(time.time())
+        with self._db:
+            self._db.executemany(
+                "UPDATE entries SET used = ? WHERE key = ?",
+                ((now, k) for k in self._used - self._new.keys()),
+            )
+            self._db.execute("DELETE FROM entries WHERE used < ?", (now - _KEEP_SECONDS,))
+
+    def _flush(self) -> None:
+        """Write new entries to the file, so their bytes need not stay in memory."""
+        if self._db is None or not self._new:
+            return
         now = int(time.time())
         with self._db:
             self._db.executemany(
                 "INSERT OR REPLACE INTO entries (key, value, used) VALUES (?, ?, ?)",
                 ((k, v, now) for k, v in self._new.items()),
             )
-            self._db.executemany(
-                "UPDATE entries SET used = ? WHERE key = ?",
-                ((now, k) for k in self._used - self._new.keys()),
-            )
-            self._db.execute("DELETE FROM entries WHERE used < ?", (now - _KEEP_SECONDS,))
         self._new = {}
+        self._pending = 0
 
 
 def _pickled(make: Callable[[], Any]) -> bytes:

@@ -43,39 +43,39 @@ def _key(text: str) -> str:
     return hashlib.sha256((versions + text).encode("utf-8")).hexdigest()
 
 
-def render_svgs(
-    charts: Iterable[Chart],
-    cache: Path,
-    texts: Mapping[str, str] | None = None,
-    last: Mapping[str, str] | None = None,
-) -> tuple[dict[str, str], SvgSummary]:
-    """{path.svg: svg} for every chart, rendering only what the cache lacks.
+def render_svgs(charts: Iterable[Chart], cache: Path) -> tuple[dict[str, str], SvgSummary]:
+    """{path.svg: svg} for every chart, rendering only what the cache lacks."""
+    return draw({chart.path: spec_text(chart) for chart in charts}, cache)
 
-    `texts` may hold each chart's ``spec_text`` by ``path.vl.json`` when the
-    caller has it already; `last` the files written last time (make serve): a
-    chart whose spec is the same again keeps its drawing without a cache read.
+
+def draw(
+    specs: Mapping[str, str], cache: Path, last: Mapping[str, str] | None = None
+) -> tuple[dict[str, str], SvgSummary]:
+    """{path.svg: svg} for every chart spec (text, by chart path), drawing what the cache lacks.
+
+    `last` holds the files written last time (make serve): a chart whose spec
+    is the same again keeps its drawing without a cache read.
     """
     cache.mkdir(parents=True, exist_ok=True)
     files: dict[str, str] = {}
     rendered = cached = 0
-    for chart in charts:
-        known = texts.get(f"{chart.path}.vl.json") if texts is not None else None
-        if last is not None and known is not None and last.get(f"{chart.path}.vl.json") == known:
-            drawn = last.get(f"{chart.path}.svg")
+    for path, text in specs.items():
+        if last is not None and last.get(f"{path}.vl.json") == text:
+            drawn = last.get(f"{path}.svg")
             if drawn is not None:
-                files[f"{chart.path}.svg"] = drawn
+                files[f"{path}.svg"] = drawn
                 cached += 1
                 continue
-        stored = cache / f"{_key(known if known is not None else spec_text(chart))}.svg"
+        stored = cache / f"{_key(text)}.svg"
         if stored.is_file():
             svg = stored.read_text(encoding="utf-8")
             cached += 1
         else:
-            svg = vl_convert.vegalite_to_svg(chart.spec, vl_version=VEGA_LITE_VERSION)
+            svg = vl_convert.vegalite_to_svg(json.loads(text), vl_version=VEGA_LITE_VERSION)
             # Write beside it, then rename: a build stopped halfway leaves no broken drawing.
             partial = stored.with_suffix(f".{os.getpid()}.tmp")
             partial.write_text(svg, encoding="utf-8")
             os.replace(partial, stored)
             rendered += 1
-        files[f"{chart.path}.svg"] = svg
+        files[f"{path}.svg"] = svg
     return files, SvgSummary(rendered=rendered, cached=cached)

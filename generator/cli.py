@@ -24,6 +24,7 @@ from .diff import summarise
 from .errors import DossierError
 from .load import RESERVED, SLUG_PATTERN
 from .model import json_schema
+from .render.labels import LANGS
 from .render.search import add_to_index, search_entries
 from .revisions import RevisionError, dossiers_at
 from .scaffold import new_dossier
@@ -233,7 +234,8 @@ def _date_arg(text: str) -> date:
 
 def _build(args: argparse.Namespace) -> int:
     build_date = args.date or date.today()
-    memo = Memo(None if args.no_cache else args.cache / CONTENT_CACHE)
+    # A one-off build keeps nothing in memory that it does not still need.
+    memo = Memo(None if args.no_cache else args.cache / CONTENT_CACHE, remember=False)
     started = time.monotonic()
     try:
         outputs = generate(args.dir, build_date, args.site_url, memo)
@@ -249,14 +251,15 @@ def _build(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     memo.save()
-    started = time.monotonic()
-    all_files, drawn = with_svgs(outputs, args.cache / CHART_CACHE)
-    print(
-        f"charts: {drawn.rendered} drawn, {drawn.cached} from the cache "
-        f"({time.monotonic() - started:.1f} s)",
-        file=sys.stderr,
-    )
-    for lang, files in all_files.items():
+    for lang in LANGS:  # one language at a time: its drawings are in memory only meanwhile
+        started = time.monotonic()
+        all_files, drawn = with_svgs(outputs, args.cache / CHART_CACHE, (lang,))
+        files = all_files[lang]
+        print(
+            f"charts ({lang}): {drawn.rendered} drawn, {drawn.cached} from the cache "
+            f"({time.monotonic() - started:.1f} s)",
+            file=sys.stderr,
+        )
         try:
             done = write_tree(args.content / lang, files)
         except WriteError as err:
@@ -267,6 +270,8 @@ def _build(args: argparse.Namespace) -> int:
             f"{done.unchanged} unchanged, {done.removed} removed)",
             file=sys.stderr,
         )
+        del all_files, files
+        outputs.files[lang] = {}  # written: let go of this language's text
     if args.pages_only:
         return 0
     for lang, config, target in MKDOCS_CONFIGS:

@@ -37,7 +37,11 @@ def on_pre_build(config: Any, **_: Any) -> None:
     started = time.monotonic()
     try:
         outputs = generate(
-            Path("coalitions"), date.today(), config["site_url"] or DEFAULT_SITE_URL, memo
+            Path("coalitions"),
+            date.today(),
+            config["site_url"] or DEFAULT_SITE_URL,
+            memo,
+            (docs.name,),  # the served language only
         )
     except DossierError as err:
         for problem in err.problems:

@@ -19,6 +19,7 @@ organisations and the overviews; everything else comes from the cache.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -27,13 +28,13 @@ from pathlib import Path
 from typing import cast
 
 from .cache import Memo, key
-from .chartsvg import SvgSummary, render_svgs, spec_text
+from .chartsvg import SvgSummary, draw, spec_text
 from .check import Checked
 from .errors import DossierError, Problem
 from .load import discover, display_path, read_bytes, read_file
 from .public import Coalition, PublicSite
 from .publish import publish_one, publish_site
-from .render.charts import Chart, coalition_charts, network_chart
+from .render.charts import coalition_charts, network_chart
 from .render.exports import CoalitionExport, assemble_exports, coalition_export
 from .render.feeds import (
     Event,
@@ -63,7 +64,7 @@ class Outputs:
     report: Checked
     site: PublicSite
     files: dict[str, dict[str, str]]
-    charts: dict[str, list[Chart]]
+    charts: dict[str, list[str]]  # chart paths; each spec is files[f"{path}.vl.json"]
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ class CoalitionOutput:
 
     files: dict[str, str]
     events: tuple[Event, ...]
-    charts: tuple[Chart, ...]
+    charts: tuple[str, ...]  # paths: the specs themselves are in `files`, as text
     contacts: str
 
 
@@ -159,7 +160,10 @@ def _coalition_output(
         **{f"{chart.path}.vl.json": spec_text(chart) for chart in found},
     }
     return CoalitionOutput(
-        files=files, events=events, charts=found, contacts=contact_section(coalition, lang)
+        files=files,
+        events=events,
+        charts=tuple(chart.path for chart in found),
+        contacts=contact_section(coalition, lang),
     )
 
 
@@ -168,7 +172,8 @@ def render_site(
     site_url: str = DEFAULT_SITE_URL,
     memo: Memo | None = None,
     digests: dict[str, str] | None = None,
-) -> tuple[dict[str, dict[str, str]], dict[str, list[Chart]]]:
+    langs: tuple[str, ...] = LANGS,
+) -> tuple[dict[str, dict[str, str]], dict[str, list[str]]]:
     """Every page, feed and chart spec of every language, from the public model alone.
 
     With a memo and each coalition's content key (``read_folder``), work on
@@ -184,7 +189,7 @@ def render_site(
         return key(*parts, stamp, *(digests[s] for s in slugs))
 
     coalitions, orgs = site.coalitions, organisations(site)
-    bases = {lang: language_url(site_url, lang) for lang in LANGS}
+    bases = {lang: language_url(site_url, lang) for lang in langs}
     work: list[tuple[str, Callable[[], object]]] = [
         (name(("export",), (c.slug,)), partial(coalition_export, c, site.build_date))
         for c in coalitions
@@ -211,8 +216,8 @@ def render_site(
     parts = [cast(CoalitionExport, next(done)) for _ in coalitions]
     exports = assemble_exports(site.build_date, coalitions, parts)
     files: dict[str, dict[str, str]] = {}
-    specs: dict[str, list[Chart]] = {}
-    for lang in LANGS:
+    specs: dict[str, list[str]] = {}
+    for lang in langs:
         outputs = [cast(CoalitionOutput, next(done)) for _ in coalitions]
         found: dict[str, str] = {}
         for output in outputs:
@@ -226,7 +231,7 @@ def render_site(
         found.update(overview_pages(site, lang, orgs, [o.contacts for o in outputs], rows))
         network = network_chart(site, lang)
         found.update({f"{chart.path}.vl.json": spec_text(chart) for chart in network})
-        specs[lang] = [chart for o in outputs for chart in o.charts] + network
+        specs[lang] = [path for o in outputs for path in o.charts] + [c.path for c in network]
         pages = sum(1 for path in found if path.endswith(".md"))
         if pages != len(coalitions) + len(orgs) + 5:
             raise ValueError("two generated pages would share a path")  # the validator prevents it
@@ -248,9 +253,9 @@ def with_svgs(
     files = {lang: dict(outputs.files[lang]) for lang in langs}
     rendered = cached = 0
     for lang in langs:
-        found = outputs.charts[lang]
+        texts = {path: outputs.files[lang][f"{path}.vl.json"] for path in outputs.charts[lang]}
         before = last.get(lang) if last is not None else None
-        svgs, summary = render_svgs(found, cache, outputs.files[lang], before)
+        svgs, summary = draw(texts, cache, before)
         files[lang].update(svgs)
         rendered, cached = rendered + summary.rendered, cached + summary.cached
     return files, SvgSummary(rendered=rendered, cached=cached)
@@ -261,8 +266,9 @@ def generate(
     build_date: date,
     site_url: str = DEFAULT_SITE_URL,
     memo: Memo | None = None,
+    langs: tuple[str, ...] = LANGS,
 ) -> Outputs:
-    """Check, publish and render; raises DossierError if any dossier has a problem.
+    """Check, publish and render `langs`; raises DossierError if any dossier has a problem.
 
     Without a memo the work is cached in memory for this call only.
     """
@@ -271,5 +277,8 @@ def generate(
     if report.problems:
         raise DossierError(report.problems)
     site = publish_site(published, build_date)
-    files, specs = render_site(site, site_url, memo, digests)
+    # What was read lives for the whole build: keep the garbage collector from
+    # walking it again and again (with a national site that is seconds each time).
+    gc.freeze()
+    files, specs = render_site(site, site_url, memo, digests, langs)
     return Outputs(report=report, site=site, files=files, charts=specs)
