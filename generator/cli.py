@@ -28,7 +28,7 @@ from .render.labels import LANGS
 from .render.search import add_to_index, search_entries
 from .revisions import RevisionError, dossiers_at
 from .scaffold import new_dossier
-from .site import DEFAULT_SITE_URL, generate, with_svgs
+from .site import DEFAULT_SITE_URL, generate, with_svgs_lazily
 from .vocabulary import CooperationType
 from .write import WriteError, write_tree
 
@@ -253,8 +253,7 @@ def _build(args: argparse.Namespace) -> int:
     memo.save()
     for lang in LANGS:  # one language at a time: its drawings are in memory only meanwhile
         started = time.monotonic()
-        all_files, drawn = with_svgs(outputs, args.cache / CHART_CACHE, (lang,))
-        files = all_files[lang]
+        files, drawn = with_svgs_lazily(outputs, args.cache / CHART_CACHE, lang)
         print(
             f"charts ({lang}): {drawn.rendered} drawn, {drawn.cached} from the cache "
             f"({time.monotonic() - started:.1f} s)",
@@ -270,7 +269,7 @@ def _build(args: argparse.Namespace) -> int:
             f"{done.unchanged} unchanged, {done.removed} removed)",
             file=sys.stderr,
         )
-        del all_files, files
+        del files
         outputs.files[lang] = {}  # written: let go of this language's text
     if args.pages_only:
         return 0

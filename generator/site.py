@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import cast
 
 from .cache import Memo, key
-from .chartsvg import SvgSummary, draw, spec_text
+from .chartsvg import SvgSummary, draw, draw_to_cache, spec_text
 from .check import Checked
 from .errors import DossierError, Problem
 from .load import discover, display_path, read_bytes, read_file
@@ -253,12 +253,22 @@ def with_svgs(
     files = {lang: dict(outputs.files[lang]) for lang in langs}
     rendered = cached = 0
     for lang in langs:
-        texts = {path: outputs.files[lang][f"{path}.vl.json"] for path in outputs.charts[lang]}
         before = last.get(lang) if last is not None else None
-        svgs, summary = draw(texts, cache, before)
+        svgs, summary = draw(_specs(outputs, lang), cache, before)
         files[lang].update(svgs)
         rendered, cached = rendered + summary.rendered, cached + summary.cached
     return files, SvgSummary(rendered=rendered, cached=cached)
+
+
+def with_svgs_lazily(
+    outputs: Outputs, cache: Path, lang: str
+) -> tuple[Mapping[str, str], SvgSummary]:
+    """One language's output files with its charts drawn, each drawing read when written."""
+    return draw_to_cache(_specs(outputs, lang), cache, outputs.files[lang])
+
+
+def _specs(outputs: Outputs, lang: str) -> dict[str, str]:
+    return {path: outputs.files[lang][f"{path}.vl.json"] for path in outputs.charts[lang]}
 
 
 def generate(

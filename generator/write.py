@@ -42,7 +42,7 @@ def check_path(relative: str) -> tuple[str, ...]:
 
 
 def write_tree(
-    root: Path, files: dict[str, str], last_written: Mapping[str, str] | None = None
+    root: Path, files: Mapping[str, str], last_written: Mapping[str, str] | None = None
 ) -> WriteSummary:
     """Make the generated part of root hold exactly `files`.
 
@@ -63,7 +63,8 @@ def write_tree(
         )
     written = unchanged = removed = 0
     inside = root.resolve()
-    for relative, text in sorted(files.items()):
+    for relative in sorted(files):
+        text = files[relative]  # one at a time: `files` may read them lazily
         if last_written is not None and last_written.get(relative) == text:
             unchanged += 1
             continue

@@ -14,6 +14,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -40,6 +41,11 @@ _EXPORT = TypeAdapter(Export)
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+@cache
+def _schema_text() -> str:
+    return _json(export_schema())
 
 
 def export_schema() -> dict[str, Any]:
@@ -377,6 +383,7 @@ class CoalitionExport:
 
     json: str  # the coalition as it appears inside the "coalitions" list
     rows: dict[str, str]  # table name: CSV rows without the header
+    file: str  # open-data/coalitions/<slug>.json
 
 
 def coalition_export(coalition: Coalition, build_date: date) -> CoalitionExport:
@@ -384,20 +391,22 @@ def coalition_export(coalition: Coalition, build_date: date) -> CoalitionExport:
     text = json.dumps(
         _COALITION.dump_python(coalition, mode="json"), ensure_ascii=False, indent=1, sort_keys=True
     )
+    inner = "\n".join("  " + line for line in text.split("\n"))
     return CoalitionExport(
-        json="\n".join("  " + line for line in text.split("\n")),
+        json=inner,
+        file=_assemble(build_date, [inner]),
         rows={
             name: _csv_rows(columns, rows(single)) for name, (_, _, rows, columns) in TABLES.items()
         },
     )
 
 
-def _assemble(build_date: date, parts: list[CoalitionExport]) -> str:
-    """The JSON export of these coalitions, put together from their parts."""
+def _assemble(build_date: date, parts: list[str]) -> str:
+    """The JSON export of these coalitions, put together from their parts' JSON."""
     empty = _json(_EXPORT.dump_python(Export(LICENCE, LICENCE_URL, build_date, ()), mode="json"))
     if not parts:
         return empty
-    inner = ",\n".join(part.json for part in parts)
+    inner = ",\n".join(parts)
     return empty.replace(_EMPTY, f'"coalitions": [\n{inner}\n ]', 1)
 
 
@@ -406,11 +415,11 @@ def assemble_exports(
 ) -> dict[str, str]:
     """{path: text} of every open-data file, from each coalition's part (same order)."""
     files = {
-        f"{FOLDER}/dossiers.json": _assemble(build_date, parts),
-        f"{FOLDER}/dossiers.schema.json": _json(export_schema()),
+        f"{FOLDER}/dossiers.json": _assemble(build_date, [part.json for part in parts]),
+        f"{FOLDER}/dossiers.schema.json": _schema_text(),
     }
     for coalition, part in zip(coalitions, parts, strict=True):
-        files[f"{FOLDER}/coalitions/{coalition.slug}.json"] = _assemble(build_date, [part])
+        files[f"{FOLDER}/coalitions/{coalition.slug}.json"] = part.file
     for name, (_, _, _, columns) in TABLES.items():
         files[f"{FOLDER}/{name}.csv"] = _csv_header(columns) + "".join(p.rows[name] for p in parts)
     return files
