@@ -376,8 +376,8 @@ def role_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:
     return spec
 
 
-NETWORK_ORGANISATIONS = 40  # rows of the network chart, at most
-NETWORK_COALITIONS = 40  # columns
+NETWORK_ORGANISATIONS = 30  # rows of the network chart, at most
+NETWORK_COALITIONS = 20  # columns: more would shrink the drawing past reading on a page
 
 
 def network_limited(site: PublicSite) -> bool:
