@@ -277,6 +277,12 @@ def test_search_dialog_finds_and_passes_axe(
     page.keyboard.press("/")  # the keyboard shortcut opens search at every width
     page.keyboard.type("Dijkhaven")
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    # Judge the results as a reader sees them: after Material's fade-in has ended.
+    # (Polled with evaluate: wait_for_function evaluates in the page, which the policy forbids.)
+    for _ in range(100):
+        if page.evaluate("document.getAnimations().every(a => a.playState !== 'running')"):
+            break
+        page.wait_for_timeout(100)
     _finish(page, found, server)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"search-{start.strip('/') or 'nl'}-{width}.png"))
