@@ -90,21 +90,12 @@ class Memo:
         self.hits = 0
         self.misses = 0
 
-    def get(self, name: str, make: Callable[[], T]) -> T:
-        """The stored result for `name`, or make it, store it and return it."""
-        found = self.find(name)
-        if found is not None:
-            return found  # type: ignore[no-any-return]
-        value = make()
-        self.put(name, value)
-        return value
-
     def get_all(
         self,
         work: Sequence[tuple[str, Callable[[], T]]],
         keep: Callable[[T], bool] = lambda _: True,
     ) -> list[T]:
-        """``[get(name, make) for name, make in work]``, the missing ones made in parallel.
+        """The stored result for each name, the missing ones made (in parallel) and stored.
 
         Results for which `keep` is false are returned but not stored.
         """
@@ -142,13 +133,6 @@ class Memo:
                     self._memory[name] = value
                 return value
         return None
-
-    def put(self, name: str, value: Any) -> None:
-        self.misses += 1
-        if self._remember:
-            self._memory[name] = value
-        if self._db is not None:
-            self._new[name] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
     def file_digest(self, path: Path) -> tuple[str | None, object]:
         """The key of a file read before by this memo, if its size and time are unchanged,

@@ -19,7 +19,6 @@ import vl_convert
 
 from .render.charts import VEGA_LITE_VERSION, Chart
 
-DEFAULT_CACHE = Path(".cache/charts")  # CACHE_DIR/CHART_CACHE in cache.py
 _RENDERER = importlib.metadata.version("vl-convert-python")
 
 
