@@ -58,12 +58,18 @@ def code_version() -> str:
 
 def key(*parts: str | bytes) -> str:
     """A cache key over the code's version and the given parts, in order."""
-    digest = hashlib.sha256(code_version().encode())
+    digest = _versioned().copy()
     for part in parts:
         data = part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass")
         digest.update(len(data).to_bytes(8, "big"))
         digest.update(data)
-    return digest.hexdigest()
+    result: str = digest.hexdigest()
+    return result
+
+
+@cache
+def _versioned() -> Any:  # a hashlib object: each key starts from a copy
+    return hashlib.sha256(code_version().encode())
 
 
 class Memo:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import cast
+from typing import ClassVar, cast
 
 from .cache import Memo, key
 from .chartsvg import SvgSummary, draw, draw_to_cache, spec_text
@@ -37,21 +37,24 @@ from .publish import publish_one, publish_site
 from .render.charts import coalition_charts, network_chart
 from .render.exports import CoalitionExport, assemble_exports, coalition_export
 from .render.feeds import (
-    Event,
+    FeedPart,
     coalition_calendar,
     coalition_events,
     coalition_feed_path,
+    feed_part,
     overview_calendars,
 )
 from .render.labels import LANGS
+from .render.organisations import Organisation, organisations
 from .render.pages import (
+    OverviewParts,
     coalition_page,
     coalition_page_path,
-    contact_section,
+    member_parts,
     organisation_page_path,
     organisation_parts,
-    organisations,
     overview_pages,
+    overview_parts,
 )
 from .validate import ValidDossier, validate
 
@@ -79,9 +82,9 @@ class CoalitionOutput:
     """Everything of one coalition in one language that depends on it alone."""
 
     files: dict[str, str]
-    events: tuple[Event, ...]
+    feed: FeedPart  # its events, for the calendars across coalitions
     charts: tuple[str, ...]  # paths: the specs themselves are in `files`, as text
-    contacts: str
+    overview: OverviewParts  # its share of the pages across coalitions
 
 
 DEFAULT_SITE_URL = "http://localhost:8000/"
@@ -103,12 +106,12 @@ def read_folder(directory: Path, memo: Memo) -> tuple[Checked, list[Coalition], 
     count = len(paths) + len(problems)
     read: list[tuple[Path, str, bytes, str]] = []
     for path in paths:
-        shown = display_path(path)
         # A file seen before with the same size and time is not read again (make serve).
         known, signature = memo.file_digest(path)  # taken before reading
         if known is not None:
-            read.append((path, shown, b"", known))
+            read.append((path, "", b"", known))  # its result is at hand: no name needed
             continue
+        shown = display_path(path)
         content = read_file(path, shown)
         if isinstance(content, Problem):
             problems.append(content)
@@ -161,9 +164,9 @@ def _coalition_output(
     }
     return CoalitionOutput(
         files=files,
-        events=events,
+        feed=feed_part(events),
         charts=tuple(chart.path for chart in found),
-        contacts=contact_section(coalition, lang),
+        overview=overview_parts(coalition, lang, build_date),
     )
 
 
@@ -183,52 +186,54 @@ def render_site(
     if memo is None or digests is None:
         memo, digests = Memo(), None  # nothing to reuse: names only need to be unique here
 
-    def name(parts: tuple[str, ...], slugs: tuple[str, ...]) -> str:
-        if digests is None:
-            return "\0".join((*parts, *slugs))
-        return key(*parts, stamp, *(digests[s] for s in slugs))
-
+    keys = _Keys(stamp, digests)
     coalitions, orgs = site.coalitions, organisations(site)
-    bases = {lang: language_url(site_url, lang) for lang in langs}
     work: list[tuple[str, Callable[[], object]]] = [
-        (name(("export",), (c.slug,)), partial(coalition_export, c, site.build_date))
+        (keys.coalition(("export",), c.slug), partial(coalition_export, c, site.build_date))
         for c in coalitions
     ]
-    for lang, base in bases.items():
-        work += [
-            (
-                name(("coalition", lang, base), (c.slug,)),
-                partial(_coalition_output, c, lang, base, site.build_date),
-            )
-            for c in coalitions
-        ]
-        work += [
-            (
-                name(
-                    ("organisation", org.id, lang, base),
-                    tuple(m.coalition.slug for m in org.memberships),
-                ),
-                partial(organisation_parts, org, lang),
-            )
-            for org in orgs
-        ]
-    done = iter(memo.get_all(work))  # in the order of `work`
-    parts = [cast(CoalitionExport, next(done)) for _ in coalitions]
+    parts = cast(list[CoalitionExport], memo.get_all(work))
     exports = assemble_exports(site.build_date, coalitions, parts)
+    del parts
     files: dict[str, dict[str, str]] = {}
     specs: dict[str, list[str]] = {}
     for lang in langs:
-        outputs = [cast(CoalitionOutput, next(done)) for _ in coalitions]
+        base = language_url(site_url, lang)
+        outputs = cast(
+            list[CoalitionOutput],
+            memo.get_all(
+                [
+                    (
+                        keys.coalition(("coalition", lang, base), c.slug),
+                        partial(_coalition_output, c, lang, base, site.build_date),
+                    )
+                    for c in coalitions
+                ]
+            ),
+        )
+        # An organisation's page and row are made from its coalitions' parts.
+        by_slug = {c.slug: o.overview for c, o in zip(coalitions, outputs, strict=True)}
+        made = cast(
+            list[tuple[str, str]],
+            memo.get_all(
+                [
+                    (
+                        keys.organisation(("organisation", org.id, lang, base), org),
+                        partial(_organisation, org, lang, by_slug),
+                    )
+                    for org in orgs
+                ]
+            ),
+        )
         found: dict[str, str] = {}
         for output in outputs:
             found.update(output.files)
-        rows: list[str] = []
-        for org in orgs:
-            page, row = cast(tuple[str, str], next(done))
+        for org, (page, _) in zip(orgs, made, strict=True):
             found[organisation_page_path(org, lang)] = page
-            rows.append(row)
-        found.update(overview_calendars(lang, (e for o in outputs for e in o.events)))
-        found.update(overview_pages(site, lang, orgs, [o.contacts for o in outputs], rows))
+        found.update(overview_calendars(lang, [o.feed for o in outputs]))
+        found.update(
+            overview_pages(site, lang, orgs, [o.overview for o in outputs], [r for _, r in made])
+        )
         network = network_chart(site, lang)
         found.update({f"{chart.path}.vl.json": spec_text(chart) for chart in network})
         specs[lang] = [path for o in outputs for path in o.charts] + [c.path for c in network]
@@ -237,7 +242,65 @@ def render_site(
             raise ValueError("two generated pages would share a path")  # the validator prevents it
         found.update(exports)  # the same data in both languages' folders
         files[lang] = dict(sorted(found.items()))
+    keys.keep()
     return files, specs
+
+
+class _Keys:
+    """The cache key of each part, reusing the last render's keys where their
+    inputs are the same (``make serve`` renders again on every save, and asks
+    for some 20,000 keys each time).
+
+    An organisation's key covers the content keys of all its coalitions,
+    thousands for the largest. An organisation object that is the same object
+    as last time has the same coalitions (``organisations.py`` makes a new one
+    when one of them changes), and a coalition object belongs to one content
+    key, so its key is reused by identity.
+    """
+
+    _last: ClassVar[dict[tuple[object, ...], tuple[object, str]]] = {}
+
+    def __init__(self, stamp: str, digests: dict[str, str] | None) -> None:
+        self.stamp, self.digests = stamp, digests
+        self.made: dict[tuple[object, ...], tuple[object, str]] = {}
+
+    def coalition(self, parts: tuple[str, ...], slug: str) -> str:
+        if self.digests is None:  # nothing to reuse: names only need to be unique
+            return "\0".join((*parts, slug))
+        digest = self.digests[slug]
+        return self._reuse(
+            (*parts, self.stamp, digest), None, lambda: key(*parts, self.stamp, digest)
+        )
+
+    def organisation(self, parts: tuple[str, ...], org: Organisation) -> str:
+        slugs = [m.coalition.slug for m in org.memberships]
+        if self.digests is None:
+            return "\0".join((*parts, *slugs))
+        digests = self.digests
+        return self._reuse(
+            (*parts, self.stamp, id(org)),
+            org,
+            # Content keys are all 64 hex digits long, so joined they stay apart.
+            lambda: key(*parts, self.stamp, "".join([digests[s] for s in slugs])),
+        )
+
+    def _reuse(self, lookup: tuple[object, ...], source: object, make: Callable[[], str]) -> str:
+        found = self._last.get(lookup)
+        if found is None or found[0] is not source:
+            found = (source, make())
+        self.made[lookup] = found
+        return found[1]
+
+    def keep(self) -> None:
+        """Keep this render's keys for the next (only these: nothing piles up)."""
+        if self.digests is not None:
+            _Keys._last = self.made
+
+
+def _organisation(
+    org: Organisation, lang: str, by_slug: dict[str, OverviewParts]
+) -> tuple[str, str]:
+    return organisation_parts(org, lang, member_parts(org, by_slug))
 
 
 def with_svgs(

@@ -65,14 +65,16 @@ def write_tree(
     inside = root.resolve()
     for relative in sorted(files):
         text = files[relative]  # one at a time: `files` may read them lazily
-        if last_written is not None and last_written.get(relative) == text:
+        before = last_written.get(relative) if last_written is not None else None
+        if before == text:
             unchanged += 1
             continue
         target = root / relative
         if not target.resolve().is_relative_to(inside):
             raise WriteError(f"{target} leads outside {root} (a symbolic link?)")
         data = text.encode("utf-8")
-        if target.is_file() and target.read_bytes() == data:
+        # Written by us with other text: no need to read it (a national feed is 30 MB).
+        if before is None and target.is_file() and target.read_bytes() == data:
             unchanged += 1
             continue
         target.parent.mkdir(parents=True, exist_ok=True)

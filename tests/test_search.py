@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.public import PublicSite
-from generator.render.pages import agenda, organisations
+from generator.render.organisations import organisations
+from generator.render.pages import agenda
 from generator.render.search import ACTIVITY_DAYS, search_entries
 from generator.site import generate
 

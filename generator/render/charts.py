@@ -8,6 +8,7 @@ number we computed ourselves.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from typing import Any
 from ..public import Coalition, PublicSite
 from ..vocabulary import Sector
 from .labels import Labels
+from .organisations import organisations
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 VEGA_LITE_VERSION = "6.4"
@@ -382,42 +384,49 @@ NETWORK_COALITIONS = 20  # columns: more would shrink the drawing past reading o
 
 def network_limited(site: PublicSite) -> bool:
     """Whether the network chart shows only part of the organisations or coalitions."""
-    organisations = {p.organisation for c in site.coalitions for p in c.partners}
-    return len(organisations) > NETWORK_ORGANISATIONS or len(site.coalitions) > NETWORK_COALITIONS
+    many = len(organisations(site)) > NETWORK_ORGANISATIONS
+    return many or len(site.coalitions) > NETWORK_COALITIONS
 
 
 def network_matrix(site: PublicSite, lang: str) -> dict[str, Any]:
     """Organisations by coalitions: who is in what, and who is everywhere."""
     label = Labels(lang)
-    names: dict[str, Counter[str]] = {}
-    counts: Counter[str] = Counter()
-    for coalition in site.coalitions:
-        for p in coalition.partners:
-            names.setdefault(p.organisation, Counter())[p.name] += 1
-            counts[p.organisation] += 1
-    display = _unique({org: sorted(c, key=lambda n: (-c[n], n))[0] for org, c in names.items()})
+    orgs = organisations(site)
+    counts = {org.id: len(org.memberships) for org in orgs}
+    display = _unique({org.id: org.name for org in orgs})
     most = max(counts.values(), default=0)
     # A readable chart at any scale: the organisations in most coalitions, and the
     # coalitions where most of them meet. The table beside it lists everyone.
-    order = sorted(counts, key=lambda org: (-counts[org], display[org].casefold(), org))
-    order = order[:NETWORK_ORGANISATIONS]
+    order = heapq.nsmallest(
+        NETWORK_ORGANISATIONS, counts, key=lambda org: (-counts[org], display[org].casefold(), org)
+    )
+    # Through the shown organisations' memberships only, not every coalition; the
+    # cells then in the site's order (coalitions by slug, partners as listed).
     shown_orgs = set(order)
-    cells: list[dict[str, Any]] = []
-    for coalition in site.coalitions:
-        steering = set(coalition.governance.steering_group.members)
-        members = set(coalition.we.members)
-        for p in coalition.partners:
-            if p.organisation not in shown_orgs:
-                continue
-            kind = (
-                "steering" if p.id in steering else "member" if p.id in members else "partner_only"
-            )
-            cells.append(
-                {"organisation": p.organisation, "coalition": coalition.slug, "kind": kind}
-            )
-    meetings = Counter(cell["coalition"] for cell in cells)
+    chosen = [m for org in orgs if org.id in shown_orgs for m in org.memberships]
+    meetings = Counter(coalition.slug for coalition, _ in chosen)
     shown = set(sorted(meetings, key=lambda slug: (-meetings[slug], slug))[:NETWORK_COALITIONS])
-    cells = [cell for cell in cells if cell["coalition"] in shown]
+    placed: list[tuple[str, int, dict[str, Any]]] = []
+    for coalition, p in chosen:
+        if coalition.slug not in shown:
+            continue
+        steering = coalition.governance.steering_group.members
+        kind = (
+            "steering"
+            if p.id in steering
+            else "member"
+            if p.id in coalition.we.members
+            else "partner_only"
+        )
+        position = next(n for n, q in enumerate(coalition.partners) if q is p)
+        cell: dict[str, Any] = {
+            "organisation": p.organisation,
+            "coalition": coalition.slug,
+            "kind": kind,
+        }
+        placed.append((coalition.slug, position, cell))
+    placed.sort(key=lambda entry: entry[:2])
+    cells = [cell for *_, cell in placed]
     org_rank = {org: n for n, org in enumerate(order)}
     coalition_names = _unique({c.slug: c.name for c in site.coalitions if c.slug in shown})
     coalition_rank = {

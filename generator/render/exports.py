@@ -406,8 +406,14 @@ def _assemble(build_date: date, parts: list[str]) -> str:
     empty = _json(_EXPORT.dump_python(Export(LICENCE, LICENCE_URL, build_date, ()), mode="json"))
     if not parts:
         return empty
-    inner = ",\n".join(parts)
-    return empty.replace(_EMPTY, f'"coalitions": [\n{inner}\n ]', 1)
+    head, tail = empty.split(_EMPTY, 1)
+    # One join, so the text (over 100 MB on a national site) is copied once.
+    pieces = [head, '"coalitions": [\n']
+    for part in parts:
+        pieces += (part, ",\n")
+    pieces[-1] = "\n ]"
+    pieces.append(tail)
+    return "".join(pieces)
 
 
 def assemble_exports(

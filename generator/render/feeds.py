@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
+from typing import NamedTuple
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -153,15 +154,45 @@ def coalition_calendar(coalition: Coalition, lang: str, events: Sequence[Event])
     return calendar(f"{Labels(lang)('agenda')}: {coalition.name}", events)
 
 
-def overview_calendars(lang: str, events: Iterable[Event]) -> dict[str, str]:
-    """{path: iCalendar text} of the two calendars across coalitions."""
+class FeedPart(NamedTuple):
+    """One coalition's share of the calendars across coalitions: its events as text."""
+
+    every: str
+    every_until: int  # two years past its last event (0 without events)
+    open: str  # the events open to newcomers
+    open_until: int
+
+
+def feed_part(events: Sequence[Event]) -> FeedPart:
+    shown = [e for e in events if e.open_to_newcomers]
+    return FeedPart(
+        every="".join(e.text for e in events),
+        every_until=max((e.last_year + 2 for e in events), default=0),
+        open="".join(e.text for e in shown),
+        open_until=max((e.last_year + 2 for e in shown), default=0),
+    )
+
+
+def overview_calendars(lang: str, parts: Sequence[FeedPart]) -> dict[str, str]:
+    """{path: iCalendar text} of the two calendars across coalitions.
+
+    `parts` holds each coalition's ``feed_part``, in the site's order. Its
+    events go one coalition after the other, not sorted by time across
+    coalitions: calendar programs order events themselves, and a changed
+    dossier then changes only its own stretch of the feed.
+    """
     label = Labels(lang)
-    every = sorted(events, key=lambda event: event.order)
     paths = feed_paths(lang)
     return {
-        paths["all"]: calendar(f"{label('agenda')}: {label('all_coalitions')}", every),
-        paths["newcomers"]: calendar(
-            label("open_activities"), [e for e in every if e.open_to_newcomers]
+        paths["all"]: _calendar(
+            f"{label('agenda')}: {label('all_coalitions')}",
+            [p.every for p in parts],
+            max([2038, *(p.every_until for p in parts)]),
+        ),
+        paths["newcomers"]: _calendar(
+            label("open_activities"),
+            [p.open for p in parts],
+            max([2038, *(p.open_until for p in parts)]),
         ),
     }
 
@@ -172,10 +203,10 @@ def render_feeds(site: PublicSite, lang: str, base_url: str) -> dict[str, str]:
     The pipeline (``site.py``) calls the parts through the content cache.
     """
     files: dict[str, str] = {}
-    every: list[Event] = []
+    parts: list[FeedPart] = []
     for c in site.coalitions:
         events = coalition_events(c, lang, base_url, site.build_date)
         files[coalition_feed_path(c.slug, lang)] = coalition_calendar(c, lang, events)
-        every.extend(events)
-    files.update(overview_calendars(lang, every))
+        parts.append(feed_part(events))
+    files.update(overview_calendars(lang, parts))
     return files

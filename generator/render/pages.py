@@ -8,12 +8,14 @@ module; every value they print is escaped unless it is ``Md`` (see
 
 from __future__ import annotations
 
+import heapq
 import html
 import re
-from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from itertools import islice
+from typing import Any, NamedTuple
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
@@ -23,6 +25,7 @@ from . import charts, exports, jsonld, markdown
 from .feeds import feed_paths
 from .labels import Labels
 from .markdown import Md
+from .organisations import Organisation, organisations
 
 ROLE_KINDS = ("lead", "contributes", "consulted", "informed")
 _ANCHOR = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -47,41 +50,6 @@ _ENV = Environment(
     keep_trailing_newline=True,
     auto_reload=False,  # templates ship with the package; no stat per page
 )
-
-
-@dataclass(frozen=True)
-class Membership:
-    """One organisation's part in one coalition, for the organisation pages."""
-
-    coalition: Coalition
-    partner: Partner
-    roles: tuple[tuple[str, Any], ...]  # (role kind, subject name) pairs
-
-
-@dataclass(frozen=True)
-class Organisation:
-    id: str
-    name: str
-    sectors: tuple[str, ...]
-    memberships: tuple[Membership, ...] = field(default_factory=tuple)
-
-
-def organisations(site: PublicSite) -> tuple[Organisation, ...]:
-    """Organisations across all coalitions, by organisation id."""
-    found: dict[str, list[Membership]] = {}
-    for coalition in site.coalitions:
-        roles = _roles(coalition)
-        for partner in coalition.partners:
-            found.setdefault(partner.organisation, []).append(
-                Membership(coalition=coalition, partner=partner, roles=roles.get(partner.id, ()))
-            )
-    result = []
-    for org_id, memberships in found.items():
-        names = Counter(m.partner.name for m in memberships)
-        name = sorted(names, key=lambda n: (-names[n], n))[0]
-        sectors = tuple(sorted({m.partner.sector.value for m in memberships}))
-        result.append(Organisation(org_id, name, sectors, tuple(memberships)))
-    return tuple(sorted(result, key=lambda o: (o.name.casefold(), o.id)))
 
 
 def _roles(coalition: Coalition) -> dict[str, tuple[tuple[str, Any], ...]]:
@@ -109,35 +77,76 @@ class AgendaItem:
     activity: Activity
 
 
-_last_agenda: list[tuple[PublicSite, tuple[tuple[AgendaItem, ...], tuple[AgendaItem, ...]]]] = []
+Order = tuple[datetime, str, str]  # start, coalition slug, activity id: the agenda's order
 
 
-def agenda(site: PublicSite) -> tuple[tuple[AgendaItem, ...], tuple[AgendaItem, ...]]:
+class Schedule(NamedTuple):
+    """One coalition's activities relative to the build date, as (order, index in agenda)."""
+
+    upcoming: tuple[tuple[Order, int], ...]  # soonest first
+    open: tuple[tuple[Order, int], ...]  # the upcoming ones open to newcomers
+    past: tuple[tuple[Order, int], ...]  # latest first
+
+
+def schedule(coalition: Coalition, build_date: date) -> Schedule:
+    """Which activities are upcoming (ending on or after the build date) and which past."""
+    upcoming: list[tuple[Order, int]] = []
+    past: list[tuple[Order, int]] = []
+    for n, a in enumerate(coalition.agenda):
+        entry = ((a.start, coalition.slug, a.id), n)
+        (upcoming if (a.end or a.start).date() >= build_date else past).append(entry)
+    upcoming.sort()
+    past.sort(reverse=True)
+    return Schedule(
+        upcoming=tuple(upcoming),
+        open=tuple(e for e in upcoming if coalition.agenda[e[1]].open_to_newcomers),
+        past=tuple(past),
+    )
+
+
+def merged(
+    coalitions: Sequence[Coalition],
+    schedules: Sequence[Schedule],
+    which: str,
+    limit: int | None = None,
+) -> list[AgendaItem]:
+    """The first `limit` (or all) activities of one kind across coalitions, in agenda order.
+
+    Each coalition's list is in order already, so this merges rather than
+    sorts: the agenda's first 200 of 100,000 activities cost 200 steps.
+    """
+    reverse = which == "past"
+    streams = [_stream(n, getattr(s, which)) for n, s in enumerate(schedules) if getattr(s, which)]
+    found = heapq.merge(*streams, reverse=reverse)
+    return [
+        AgendaItem(coalitions[n], coalitions[n].agenda[index])
+        for _, n, index in islice(found, limit)
+    ]
+
+
+def _stream(n: int, entries: tuple[tuple[Order, int], ...]) -> Iterator[tuple[Order, int, int]]:
+    for order, index in entries:
+        yield order, n, index
+
+
+_last_agenda: list[tuple[PublicSite, tuple[list[AgendaItem], list[AgendaItem]]]] = []
+
+
+def agenda(site: PublicSite) -> tuple[list[AgendaItem], list[AgendaItem]]:
     """(upcoming soonest first, past latest first), relative to the build date.
 
-    Both languages and the search entries ask for the same site's agenda: the
-    last answer is kept (by identity: hashing a whole site would cost more).
+    Both languages' search entries ask for the same site's agenda: the last
+    answer is kept (by identity: hashing a whole site would cost more).
     """
     if _last_agenda and _last_agenda[0][0] is site:
         return _last_agenda[0][1]
-    result = _agenda(site)
+    schedules = [schedule(c, site.build_date) for c in site.coalitions]
+    result = (
+        merged(site.coalitions, schedules, "upcoming"),
+        merged(site.coalitions, schedules, "past"),
+    )
     _last_agenda[:] = [(site, result)]
     return result
-
-
-def _agenda(site: PublicSite) -> tuple[tuple[AgendaItem, ...], tuple[AgendaItem, ...]]:
-    items = [AgendaItem(c, a) for c in site.coalitions for a in c.agenda]
-    cutoff = datetime.combine(site.build_date, datetime.min.time())
-    upcoming = sorted(
-        (i for i in items if (i.activity.end or i.activity.start) >= cutoff),
-        key=lambda i: (i.activity.start, i.coalition.slug, i.activity.id),
-    )
-    past = sorted(
-        (i for i in items if (i.activity.end or i.activity.start) < cutoff),
-        key=lambda i: (i.activity.start, i.coalition.slug, i.activity.id),
-        reverse=True,
-    )
-    return tuple(upcoming), tuple(past)
 
 
 class _Helpers:
@@ -192,25 +201,12 @@ class _Helpers:
     def sectors(self, org: Organisation) -> list[str]:
         return [self.label.term("sector", s) for s in org.sectors]
 
-    def leads(self, org: Organisation) -> Md:
-        """What an organisation leads, across coalitions: 'Lezen (Gelijke kansen Oost)'."""
-        folder = self.label.section["coalitions"]
-        return Md(
-            ", ".join(
-                f"{markdown.text(subject, self.lang)} ("
-                f"{markdown.page_link(m.coalition.name, f'../{folder}/{m.coalition.slug}.md')})"
-                for m in org.memberships
-                for kind, subject in m.roles
-                if kind == "lead"
-            )
-        )
-
-    def membership(self, m: Membership) -> Md:
+    def membership(self, coalition: Coalition, partner: Partner) -> Md:
         """'Samen doelen realiseren; lid van het verband; in de stuurgroep'."""
-        facts = [self.label.term("type", m.coalition.type)]
-        if m.partner.id in m.coalition.we.members:
+        facts = [self.label.term("type", coalition.type)]
+        if partner.id in coalition.we.members:
             facts.append(self.label("member"))
-        if m.partner.id in m.coalition.governance.steering_group.members:
+        if partner.id in coalition.governance.steering_group.members:
             facts.append(self.label("steering"))
         return Md("; ".join(markdown.escape(f) for f in facts))
 
@@ -233,15 +229,6 @@ class _Helpers:
             f"  <figcaption>{html.escape(caption)}</figcaption>\n"
             "</figure>\n\n"
             f"{markdown.page_link(self.label('chart_data'), f'{file}.vl.json')}"
-        )
-
-    def coalition_links(self, org: Organisation) -> Md:
-        folder = self.label.section["coalitions"]
-        return Md(
-            ", ".join(
-                markdown.page_link(m.coalition.name, f"../{folder}/{m.coalition.slug}.md")
-                for m in org.memberships
-            )
         )
 
     def strong(self, value: Any) -> Md:
@@ -296,25 +283,6 @@ def _by_reach(orgs: tuple[Organisation, ...]) -> list[int]:
     )
 
 
-def _by_type(site: PublicSite) -> list[tuple[str, list[Coalition]]]:
-    groups: dict[str, list[Coalition]] = {}
-    for coalition in site.coalitions:
-        groups.setdefault(coalition.type.value, []).append(coalition)
-    order = [t.value for t in CooperationType]
-    return [(kind, groups[kind]) for kind in order if kind in groups]
-
-
-def _by_theme(site: PublicSite, lang: str) -> list[tuple[Md, list[Md]]]:
-    """Coalitions per theme name, across coalitions, in the page's language."""
-    themes: dict[str, tuple[Md, list[Md]]] = {}
-    for coalition in site.coalitions:
-        for theme in coalition.themes:
-            name = theme.name.get(lang)[0]
-            entry = themes.setdefault(name.casefold(), (markdown.text(theme.name, lang), []))
-            entry[1].append(markdown.page_link(coalition.name, f"{coalition.slug}.md"))
-    return [themes[key] for key in sorted(themes)]
-
-
 AGENDA_UPCOMING = 200  # activities on the agenda and take-part pages; all are in the feeds
 AGENDA_PAST = 50
 
@@ -338,30 +306,102 @@ def coalition_page_path(coalition: Coalition, lang: str) -> str:
     return f"{Labels(lang).section['coalitions']}/{coalition.slug}.md"
 
 
-def contact_section(coalition: Coalition, lang: str) -> str:
-    """A coalition's part of the take-part page: whom to contact."""
+class MemberSection(NamedTuple):
+    """A partner's part of its organisation's page, below the heading and the name."""
+
+    text: str  # its place in the coalition, its roles and its website
+    leads: str  # what it leads there, with a link to the coalition ('' if nothing)
+
+
+@dataclass(frozen=True)
+class OverviewParts:
+    """One coalition's share of the pages across coalitions, in one language.
+
+    Made once per coalition (and cached with it), so the overview pages are put
+    together from these without going through every coalition's data again.
+    """
+
+    index_row: str  # its row on the coalitions index
+    themes: tuple[tuple[str, Md], ...]  # (sort key, theme name) for 'by theme'
+    index_link: Md  # a link to its page from the coalitions index
+    link: Md  # a link to its page from the organisation pages
+    members: dict[str, MemberSection]  # its part of each partner's organisation page
+    contacts: str  # its section on the take-part page
+    schedule: Schedule
+
+
+def overview_parts(coalition: Coalition, lang: str, build_date: date) -> OverviewParts:
     helpers = _Helpers(lang)
-    return _ENV.get_template("contacts.md.j2").render(
-        h=helpers, L=helpers.label, S=helpers.label.section, c=coalition
+    context = {"h": helpers, "L": helpers.label, "S": helpers.label.section, "c": coalition}
+    link = markdown.page_link(
+        coalition.name, f"../{helpers.label.section['coalitions']}/{coalition.slug}.md"
+    )
+    roles = _roles(coalition)
+    members = {}
+    for partner in coalition.partners:
+        held = roles.get(partner.id, ())
+        members[partner.id] = MemberSection(
+            text=_ENV.get_template("organisation_membership.md.j2").render(
+                **context, p=partner, roles=held
+            ),
+            leads=", ".join(
+                f"{markdown.text(subject, lang)} ({link})"
+                for kind, subject in held
+                if kind == "lead"
+            ),
+        )
+    return OverviewParts(
+        index_row=_ENV.get_template("coalition_row.md.j2").render(**context),
+        themes=tuple(
+            (t.name.get(lang)[0].casefold(), markdown.text(t.name, lang)) for t in coalition.themes
+        ),
+        index_link=markdown.page_link(coalition.name, f"{coalition.slug}.md"),
+        link=link,
+        members=members,
+        contacts=_ENV.get_template("contacts.md.j2").render(**context),
+        schedule=schedule(coalition, build_date),
     )
 
 
-def organisation_page(org: Organisation, lang: str) -> str:
-    """An organisation's page: depends on the coalitions it takes part in."""
-    return _render("organisation.md.j2", lang, org.name, org=org)
+def organisation_page(org: Organisation, lang: str, parts: Sequence[OverviewParts]) -> str:
+    """An organisation's page, from the parts of its coalitions (in membership order)."""
+    sections: list[str] = []
+    leads: list[str] = []
+    for m, part in zip(org.memberships, parts, strict=True):
+        section = part.members[m.partner.id]
+        sections.append(f"### {part.link}\n\n")
+        if m.partner.name != org.name:
+            sections.append(f"({markdown.escape(m.partner.name)})\n\n")
+        sections.append(section.text)
+        if section.leads:
+            leads.append(section.leads)
+    return _render(
+        "organisation.md.j2",
+        lang,
+        org.name,
+        org=org,
+        led=Md(", ".join(leads)),
+        sections=Md("".join(sections)),
+    )
 
 
-def organisation_row(org: Organisation, lang: str) -> str:
+def organisation_row(org: Organisation, lang: str, parts: Sequence[OverviewParts]) -> str:
     """The organisation's row in the table of all organisations (same dependencies)."""
     helpers = _Helpers(lang)
     return _ENV.get_template("organisation_row.md.j2").render(
-        h=helpers, L=helpers.label, S=helpers.label.section, o=org
+        h=helpers,
+        L=helpers.label,
+        S=helpers.label.section,
+        o=org,
+        links=Md(", ".join(part.link for part in parts)),
     )
 
 
-def organisation_parts(org: Organisation, lang: str) -> tuple[str, str]:
+def organisation_parts(
+    org: Organisation, lang: str, parts: Sequence[OverviewParts]
+) -> tuple[str, str]:
     """The organisation's page and its row on the overview: cached as one."""
-    return organisation_page(org, lang), organisation_row(org, lang)
+    return organisation_page(org, lang, parts), organisation_row(org, lang, parts)
 
 
 def organisation_page_path(org: Organisation, lang: str) -> str:
@@ -372,26 +412,36 @@ def overview_pages(
     site: PublicSite,
     lang: str,
     orgs: tuple[Organisation, ...],
-    contacts: list[str],
+    parts: Sequence[OverviewParts],
     rows: list[str],
 ) -> dict[str, str]:
     """The pages across all coalitions: the indexes, agenda, take part and open data.
 
-    `contacts` holds each coalition's contact section (``contact_section``), in
-    the order of ``site.coalitions``; `rows` each organisation's row
-    (``organisation_row``), in the order of `orgs`.
+    `parts` holds each coalition's ``overview_parts``, in the order of
+    ``site.coalitions``; `rows` each organisation's row (``organisation_row``),
+    in the order of `orgs`.
     """
     labels = Labels(lang)
     section = labels.section
-    upcoming, past = agenda(site)
-    open_items = [i for i in upcoming if i.activity.open_to_newcomers]
+    coalitions = site.coalitions
+    schedules = [part.schedule for part in parts]
     pages: dict[str, str] = {}
+    by_type: dict[str, list[str]] = {}
+    themes: dict[str, tuple[Md, list[str]]] = {}
+    for coalition, part in zip(coalitions, parts, strict=True):
+        by_type.setdefault(coalition.type.value, []).append(part.index_row)
+        for sort_key, name in part.themes:
+            themes.setdefault(sort_key, (name, []))[1].append(part.index_link)
     pages[f"{section['coalitions']}/index.md"] = _render(
         "coalitions.md.j2",
         lang,
         labels("coalitions"),
-        by_type=_by_type(site),
-        by_theme=_by_theme(site, lang),
+        by_type=[
+            (kind.value, Md("".join(by_type[kind.value])))
+            for kind in CooperationType
+            if kind.value in by_type
+        ],
+        by_theme=[(themes[k][0], Md(", ".join(themes[k][1]))) for k in sorted(themes)],
     )
     pages[f"{section['organisations']}/index.md"] = _render(
         "organisations.md.j2",
@@ -408,9 +458,9 @@ def overview_pages(
         lang,
         labels("agenda"),
         feeds=feed_paths(lang),
-        upcoming=upcoming[:AGENDA_UPCOMING],
-        more=len(upcoming) - AGENDA_UPCOMING,
-        past=past[:AGENDA_PAST],
+        upcoming=merged(coalitions, schedules, "upcoming", AGENDA_UPCOMING),
+        more=sum(len(s.upcoming) for s in schedules) - AGENDA_UPCOMING,
+        past=merged(coalitions, schedules, "past", AGENDA_PAST),
         build_date=site.build_date,
     )
     pages[f"{section['take_part']}/index.md"] = _render(
@@ -418,9 +468,9 @@ def overview_pages(
         lang,
         labels("take_part"),
         feeds=feed_paths(lang),
-        open_items=open_items[:AGENDA_UPCOMING],
-        more=len(open_items) - AGENDA_UPCOMING,
-        contacts=Md("".join(contacts)),
+        open_items=merged(coalitions, schedules, "open", AGENDA_UPCOMING),
+        more=sum(len(s.open) for s in schedules) - AGENDA_UPCOMING,
+        contacts=Md("".join(part.contacts for part in parts)),
     )
     pages[f"{section['open_data']}/index.md"] = _render(
         "open_data.md.j2",
@@ -444,10 +494,19 @@ def render_pages(site: PublicSite, lang: str, base_url: str) -> dict[str, str]:
         coalition_page_path(c, lang): coalition_page(c, lang, base_url, site.build_date)
         for c in site.coalitions
     }
-    pages.update({organisation_page_path(o, lang): organisation_page(o, lang) for o in orgs})
-    contacts = [contact_section(c, lang) for c in site.coalitions]
-    rows = [organisation_row(o, lang) for o in orgs]
-    pages.update(overview_pages(site, lang, orgs, contacts, rows))
+    parts = [overview_parts(c, lang, site.build_date) for c in site.coalitions]
+    by_slug = {c.slug: part for c, part in zip(site.coalitions, parts, strict=True)}
+    rows = []
+    for org in orgs:
+        page, row = organisation_parts(org, lang, member_parts(org, by_slug))
+        pages[organisation_page_path(org, lang)] = page
+        rows.append(row)
+    pages.update(overview_pages(site, lang, orgs, parts, rows))
     if len(pages) != len(site.coalitions) + len(orgs) + 5:
         raise ValueError("two generated pages would share a path")  # the validator prevents it
     return dict(sorted(pages.items()))
+
+
+def member_parts(org: Organisation, by_slug: dict[str, OverviewParts]) -> list[OverviewParts]:
+    """The parts of an organisation's coalitions, in the order of its memberships."""
+    return [by_slug[m.coalition.slug] for m in org.memberships]

@@ -31,7 +31,8 @@ from pathlib import Path
 
 from ..public import PublicSite
 from .labels import Labels
-from .pages import agenda, organisations
+from .organisations import organisations
+from .pages import agenda
 
 QUESTION_CHARS = 200
 ACTIVITY_DAYS = 90

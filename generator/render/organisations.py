@@ -1,0 +1,112 @@
+"""Organisations across coalitions: who takes part where, gathered from the partners.
+
+One organisation (``partners[].organisation``) may be a partner in many
+coalitions, under slightly different names. The pages, the network chart and
+the search entries all ask for the same gathering of the same site, so the
+last answer is kept (by identity: hashing a whole site would cost more).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from ..public import Coalition, Partner, PublicSite
+
+
+class Membership(NamedTuple):
+    """One organisation's part in one coalition (a tuple: a national site has 75,000)."""
+
+    coalition: Coalition
+    partner: Partner
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: str  # the name most of its coalitions use; ties go to the first by name
+    sectors: tuple[str, ...]
+    memberships: tuple[Membership, ...]  # in the order of the site's coalitions
+
+
+_last: list[tuple[PublicSite, tuple[Organisation, ...]]] = []
+
+
+def organisations(site: PublicSite) -> tuple[Organisation, ...]:
+    """Organisations across all coalitions, sorted by name (then id).
+
+    After a site that differs in a few coalitions only (``make serve``, one
+    dossier saved), only the organisations in those coalitions are gathered
+    again: a coalition object that is the same object as before is unchanged
+    (the public model is immutable).
+    """
+    if _last and _last[0][0] is site:
+        return _last[0][1]
+    answer = _updated(site, *_last[0]) if _last else None
+    if answer is None:
+        answer = _gathered(site)
+    _last[:] = [(site, answer)]
+    return answer
+
+
+def _gathered(site: PublicSite) -> tuple[Organisation, ...]:
+    found: dict[str, list[Membership]] = {}
+    for coalition in site.coalitions:
+        for partner in coalition.partners:
+            found.setdefault(partner.organisation, []).append(Membership(coalition, partner))
+    return _sorted([_organisation(org_id, memberships) for org_id, memberships in found.items()])
+
+
+def _updated(
+    site: PublicSite, before: PublicSite, orgs: tuple[Organisation, ...]
+) -> tuple[Organisation, ...] | None:
+    """`orgs` of the site `before`, brought up to date; None if too much changed."""
+    old = {c.slug: c for c in before.coalitions}
+    new = {c.slug: c for c in site.coalitions}
+    changed = {slug for slug in old.keys() | new.keys() if old.get(slug) is not new.get(slug)}
+    if len(changed) > max(1, len(new) // 10):
+        return None  # gathering everything is as quick
+    touched = {
+        p.organisation
+        for slug in changed
+        for c in (old.get(slug), new.get(slug))
+        if c is not None
+        for p in c.partners
+    }
+    found: dict[str, list[Membership]] = {org_id: [] for org_id in touched}
+    kept: list[Organisation] = []
+    for org in orgs:
+        if org.id in touched:
+            found[org.id] += (m for m in org.memberships if m.coalition.slug not in changed)
+        else:
+            kept.append(org)  # none of its coalitions changed
+    for slug in sorted(changed):
+        coalition = new.get(slug)
+        if coalition is None:
+            continue  # removed
+        for partner in coalition.partners:
+            found[partner.organisation].append(Membership(coalition, partner))
+    for org_id, memberships in found.items():
+        if memberships:
+            # In the site's order; a stable sort keeps each coalition's partners in theirs.
+            memberships.sort(key=lambda m: m.coalition.slug)
+            kept.append(_organisation(org_id, memberships))
+    return _sorted(kept)
+
+
+def _sorted(found: list[Organisation]) -> tuple[Organisation, ...]:
+    return tuple(sorted(found, key=lambda o: (o.name.casefold(), o.id)))
+
+
+def _organisation(org_id: str, memberships: list[Membership]) -> Organisation:
+    sectors = tuple(sorted({m.partner.sector.value for m in memberships}))
+    return Organisation(org_id, _name(memberships), sectors, tuple(memberships))
+
+
+def _name(memberships: list[Membership]) -> str:
+    first = memberships[0].partner.name
+    if all(m.partner.name == first for m in memberships):
+        return first  # the usual case, without counting
+    names = Counter(m.partner.name for m in memberships)
+    return min(names, key=lambda n: (-names[n], n))
