@@ -24,11 +24,16 @@ from .diff import summarise
 from .errors import DossierError
 from .load import RESERVED, SLUG_PATTERN
 from .model import json_schema
-from .render.labels import LANGS
 from .render.search import add_to_index, search_entries
 from .revisions import RevisionError, dossiers_at
 from .scaffold import new_dossier
-from .site import DEFAULT_SITE_URL, generate, with_svgs_lazily
+from .site import (
+    DEFAULT_SITE_URL,
+    Outputs,
+    publish_folder,
+    render_languages,
+    with_svgs_lazily,
+)
 from .vocabulary import CooperationType
 from .write import WriteError, write_tree
 
@@ -238,21 +243,30 @@ def _build(args: argparse.Namespace) -> int:
     memo = Memo(None if args.no_cache else args.cache / CONTENT_CACHE, remember=False)
     started = time.monotonic()
     try:
-        outputs = generate(args.dir, build_date, args.site_url, memo)
+        report, site, digests = publish_folder(args.dir, build_date, memo)
     except DossierError as err:
         sys.stdout.write(errors.render(err.problems, "text"))
         print(f"{len(err.problems)} problem(s) in the dossiers: nothing was built", file=sys.stderr)
         return 1
-    print(outputs.report.summary(), file=sys.stderr)
+    print(report.summary(), file=sys.stderr)
     print(
-        f"published {len(outputs.site.coalitions)} coalitions (build date {build_date}); "
-        f"{memo.hits} parts from the content cache, {memo.misses} made "
-        f"({time.monotonic() - started:.1f} s)",
+        f"published {len(site.coalitions)} coalitions (build date {build_date}) "
+        f"in {time.monotonic() - started:.1f} s",
         file=sys.stderr,
     )
-    memo.save()
-    for lang in LANGS:  # one language at a time: its drawings are in memory only meanwhile
+    # One language at a time, written before the next is made: only one is in memory.
+    started = time.monotonic()
+    for lang, found, charts in render_languages(site, args.site_url, memo, digests):
+        print(
+            f"pages ({lang}): {memo.hits} parts from the content cache, {memo.misses} made "
+            f"({time.monotonic() - started:.1f} s)",
+            file=sys.stderr,
+        )
+        memo.save()
+        memo.hits = memo.misses = 0
         started = time.monotonic()
+        outputs = Outputs(report, site, {lang: found}, {lang: charts})
+        del found
         files, drawn = with_svgs_lazily(outputs, args.cache / CHART_CACHE, lang)
         print(
             f"charts ({lang}): {drawn.rendered} drawn, {drawn.cached} from the cache "
@@ -269,8 +283,8 @@ def _build(args: argparse.Namespace) -> int:
             f"{done.unchanged} unchanged, {done.removed} removed)",
             file=sys.stderr,
         )
-        del files
-        outputs.files[lang] = {}  # written: let go of this language's text
+        del files, outputs  # written: let go of this language's text
+        started = time.monotonic()
     if args.pages_only:
         return 0
     for lang, config, target in MKDOCS_CONFIGS:
@@ -293,7 +307,7 @@ def _build(args: argparse.Namespace) -> int:
             print(f"dossiers: MkDocs failed for {config}", file=sys.stderr)
             return 1
         size = add_to_index(
-            Path(target) / "search" / "search_index.json", search_entries(outputs.site, lang)
+            Path(target) / "search" / "search_index.json", search_entries(site, lang)
         )
         print(
             f"  done in {time.monotonic() - started:.1f} s; search index {size / 1e6:.1f} MB",

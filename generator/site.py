@@ -20,7 +20,7 @@ organisations and the overviews; everything else comes from the cache.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -182,68 +182,93 @@ def render_site(
     With a memo and each coalition's content key (``read_folder``), work on
     unchanged coalitions is taken from the cache; without them, all is made.
     """
-    stamp = site.build_date.isoformat()
-    if memo is None or digests is None:
-        memo, digests = Memo(), None  # nothing to reuse: names only need to be unique here
-
-    keys = _Keys(stamp, digests)
-    coalitions, orgs = site.coalitions, organisations(site)
-    work: list[tuple[str, Callable[[], object]]] = [
-        (keys.coalition(("export",), c.slug), partial(coalition_export, c, site.build_date))
-        for c in coalitions
-    ]
-    parts = cast(list[CoalitionExport], memo.get_all(work))
-    exports = assemble_exports(site.build_date, coalitions, parts)
-    del parts
     files: dict[str, dict[str, str]] = {}
     specs: dict[str, list[str]] = {}
-    for lang in langs:
-        base = language_url(site_url, lang)
-        outputs = cast(
-            list[CoalitionOutput],
-            memo.get_all(
-                [
-                    (
-                        keys.coalition(("coalition", lang, base), c.slug),
-                        partial(_coalition_output, c, lang, base, site.build_date),
-                    )
-                    for c in coalitions
-                ]
-            ),
-        )
-        # An organisation's page and row are made from its coalitions' parts.
-        by_slug = {c.slug: o.overview for c, o in zip(coalitions, outputs, strict=True)}
-        made = cast(
-            list[tuple[str, str]],
-            memo.get_all(
-                [
-                    (
-                        keys.organisation(("organisation", org.id, lang, base), org),
-                        partial(_organisation, org, lang, by_slug),
-                    )
-                    for org in orgs
-                ]
-            ),
-        )
-        found: dict[str, str] = {}
-        for output in outputs:
-            found.update(output.files)
-        for org, (page, _) in zip(orgs, made, strict=True):
-            found[organisation_page_path(org, lang)] = page
-        found.update(overview_calendars(lang, [o.feed for o in outputs]))
-        found.update(
-            overview_pages(site, lang, orgs, [o.overview for o in outputs], [r for _, r in made])
-        )
-        network = network_chart(site, lang)
-        found.update({f"{chart.path}.vl.json": spec_text(chart) for chart in network})
-        specs[lang] = [path for o in outputs for path in o.charts] + [c.path for c in network]
-        pages = sum(1 for path in found if path.endswith(".md"))
-        if pages != len(coalitions) + len(orgs) + 5:
-            raise ValueError("two generated pages would share a path")  # the validator prevents it
-        found.update(exports)  # the same data in both languages' folders
-        files[lang] = dict(sorted(found.items()))
-    keys.keep()
+    for lang, found, charts in render_languages(site, site_url, memo, digests, langs):
+        files[lang], specs[lang] = found, charts
     return files, specs
+
+
+def render_languages(
+    site: PublicSite,
+    site_url: str = DEFAULT_SITE_URL,
+    memo: Memo | None = None,
+    digests: dict[str, str] | None = None,
+    langs: tuple[str, ...] = LANGS,
+) -> Iterator[tuple[str, dict[str, str], list[str]]]:
+    """``render_site`` one language at a time: (language, its files, its chart paths).
+
+    A one-off build writes each language before the next is made, so only one
+    is in memory (at national scale each is some 500 MB of text).
+    """
+    if memo is None or digests is None:
+        memo, digests = Memo(), None  # nothing to reuse: names only need to be unique here
+    keys = _Keys(site.build_date.isoformat(), digests)
+    work: list[tuple[str, Callable[[], object]]] = [
+        (keys.coalition(("export",), c.slug), partial(coalition_export, c, site.build_date))
+        for c in site.coalitions
+    ]
+    exports = assemble_exports(
+        site.build_date, site.coalitions, cast(list[CoalitionExport], memo.get_all(work))
+    )
+    for lang in langs:
+        yield lang, *_render_language(site, lang, site_url, memo, keys, exports)
+    keys.keep()
+
+
+def _render_language(
+    site: PublicSite,
+    lang: str,
+    site_url: str,
+    memo: Memo,
+    keys: _Keys,
+    exports: dict[str, str],
+) -> tuple[dict[str, str], list[str]]:
+    coalitions, orgs = site.coalitions, organisations(site)
+    base = language_url(site_url, lang)
+    outputs = cast(
+        list[CoalitionOutput],
+        memo.get_all(
+            [
+                (
+                    keys.coalition(("coalition", lang, base), c.slug),
+                    partial(_coalition_output, c, lang, base, site.build_date),
+                )
+                for c in coalitions
+            ]
+        ),
+    )
+    # An organisation's page and row are made from its coalitions' parts.
+    by_slug = {c.slug: o.overview for c, o in zip(coalitions, outputs, strict=True)}
+    made = cast(
+        list[tuple[str, str]],
+        memo.get_all(
+            [
+                (
+                    keys.organisation(("organisation", org.id, lang, base), org),
+                    partial(_organisation, org, lang, by_slug),
+                )
+                for org in orgs
+            ]
+        ),
+    )
+    found: dict[str, str] = {}
+    for output in outputs:
+        found.update(output.files)
+    for org, (page, _) in zip(orgs, made, strict=True):
+        found[organisation_page_path(org, lang)] = page
+    found.update(overview_calendars(lang, [o.feed for o in outputs]))
+    found.update(
+        overview_pages(site, lang, orgs, [o.overview for o in outputs], [r for _, r in made])
+    )
+    network = network_chart(site, lang)
+    found.update({f"{chart.path}.vl.json": spec_text(chart) for chart in network})
+    specs = [path for o in outputs for path in o.charts] + [c.path for c in network]
+    pages = sum(1 for path in found if path.endswith(".md"))
+    if pages != len(coalitions) + len(orgs) + 5:
+        raise ValueError("two generated pages would share a path")  # the validator prevents it
+    found.update(exports)  # the same data in both languages' folders
+    return dict(sorted(found.items())), specs
 
 
 class _Keys:
@@ -334,6 +359,21 @@ def _specs(outputs: Outputs, lang: str) -> dict[str, str]:
     return {path: outputs.files[lang][f"{path}.vl.json"] for path in outputs.charts[lang]}
 
 
+def publish_folder(
+    coalitions: Path, build_date: date, memo: Memo
+) -> tuple[Checked, PublicSite, dict[str, str]]:
+    """Check and publish every dossier: how checking went, the public site, and each
+    coalition's content key. Raises DossierError if any dossier has a problem."""
+    report, published, digests = read_folder(coalitions, memo)
+    if report.problems:
+        raise DossierError(report.problems)
+    site = publish_site(published, build_date)
+    # What was read lives for the whole build: keep the garbage collector from
+    # walking it again and again (with a national site that is seconds each time).
+    gc.freeze()
+    return report, site, digests
+
+
 def generate(
     coalitions: Path,
     build_date: date,
@@ -346,12 +386,6 @@ def generate(
     Without a memo the work is cached in memory for this call only.
     """
     memo = memo if memo is not None else Memo()
-    report, published, digests = read_folder(coalitions, memo)
-    if report.problems:
-        raise DossierError(report.problems)
-    site = publish_site(published, build_date)
-    # What was read lives for the whole build: keep the garbage collector from
-    # walking it again and again (with a national site that is seconds each time).
-    gc.freeze()
+    report, site, digests = publish_folder(coalitions, build_date, memo)
     files, specs = render_site(site, site_url, memo, digests, langs)
     return Outputs(report=report, site=site, files=files, charts=specs)
