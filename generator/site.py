@@ -7,14 +7,20 @@ Work is split by what it depends on, so the content cache (``cache.py``) can
 reuse it:
 
 - per dossier file: reading, validating and publishing (its bytes);
-- per coalition: its page, calendar, chart specs, open data and contact
-  section (its dossier, the build date, the site address, the language);
-- per organisation: its page (the dossiers of its coalitions);
+- per coalition: its page, calendar, chart specs and open data, and its share
+  of every page across coalitions (``pages.OverviewParts``: its index row, its
+  part of each partner's organisation page, its contacts, which activities
+  are upcoming; its events as feed text) (its dossier, the build date, the
+  site address, the language);
+- per organisation: its page and overview row, joined from its coalitions'
+  shares (the dossiers of its coalitions);
 - across coalitions: indexes, agenda, take part, the network chart and the
-  calendars and open data of everything, put together from the parts above.
+  calendars and open data of everything, joined and merged from the parts
+  above, never rendered coalition by coalition again.
 
-A one-dossier change therefore redoes that dossier's work, the pages of its
-organisations and the overviews; everything else comes from the cache.
+A one-dossier change therefore redoes that dossier's work and the pages of
+its organisations, and joins the overviews anew; everything else comes from
+the cache. At N = 5,000 that is under a second (``docs/performance.md``).
 """
 
 from __future__ import annotations
