@@ -50,6 +50,7 @@ from generator.publish import publish
 from generator.render.charts import charts
 from generator.render.exports import render_exports
 from generator.render.feeds import render_feeds
+from generator.render.organisations import organisations
 from generator.render.pages import render_pages
 from generator.render.search import add_to_index, search_entries
 from generator.site import generate, with_svgs
@@ -233,31 +234,36 @@ def run(count: int, engine: bool, sample: int, stages_too: bool = True) -> None:
         )
         print(f"    ({warm_report})")
 
-        # make serve: the memo lives in the process; one dossier changes.
-        memo = Memo(cache / CONTENT_CACHE)
-        start = time.perf_counter()
-        outputs = generate(folder, DAY, BASE, memo)
-        files, _ = with_svgs(outputs, cache / CHART_CACHE)
-        memo.forget_unused()
-        serve_start = time.perf_counter() - start
-        last = {lang: files[lang] for lang in files}
         if engine:
-            pages = sum(1 for p in files["nl"] if p.endswith(".md"))
+            site = generate(folder, DAY, BASE, Memo(cache / CONTENT_CACHE, remember=False)).site
+            pages = len(site.coalitions) + len(organisations(site)) + 5
             for lang, config, target in (
                 ("nl", "mkdocs.yml", "site"),
                 ("en", "mkdocs.en.yml", "site/en"),
             ):
                 seconds = _engine(project, config)
                 index = project / target / "search" / "search_index.json"
-                index_size = add_to_index(index, search_entries(outputs.site, lang))
+                index_size = add_to_index(index, search_entries(site, lang))
                 print(
                     f"  engine, {lang}: {seconds:7.1f} s for {pages} generated pages = "
                     f"{1000 * seconds / pages:.0f} ms per page; "
                     f"search index {index_size / 1e6:.1f} MB"
                 )
-        for lang in files:
-            write_tree(project / "content" / lang, files[lang])
+            del site
+        # make serve: a process that keeps the memo between rebuilds, for the language
+        # it serves; one dossier is saved again and again.
         for langs, name in ((("nl",), "Dutch only, as make serve"), (("nl", "en"), "both")):
+            memo = Memo(cache / CONTENT_CACHE)
+            start = time.perf_counter()
+            files, _ = with_svgs(
+                generate(folder, DAY, BASE, memo, langs), cache / CHART_CACHE, langs
+            )
+            last = {lang: files[lang] for lang in langs}
+            for lang in langs:
+                write_tree(project / "content" / lang, files[lang])
+            memo.forget_unused()
+            first = time.perf_counter() - start
+            del files
             times: list[float] = []
             for _ in range(CHANGES):  # a coordinator saving again and again
                 _change_one(project)
@@ -272,15 +278,17 @@ def run(count: int, engine: bool, sample: int, stages_too: bool = True) -> None:
                 last.update(files)
                 made = memo.misses
                 memo.forget_unused()
+                del outputs, files
             one = sorted(times)[len(times) // 2]
             print(
                 f"  one dossier changed, cache in memory, {name}: median {one:.2f} s of "
                 f"{', '.join(f'{t:.2f}' for t in times)}; {made} parts made, "
-                f"{sum(written.values())} files written"
+                f"{sum(written.values())} files written (first build of that process, "
+                f"from the cache file: {first:.1f} s)"
             )
             if langs == ("nl",):
                 serve_one = one
-        print(f"  (first build of the serving process, from the cache file: {serve_start:.1f} s)")
+            del memo, last
         if engine:
             seconds = _engine(project, "mkdocs.yml", "--dirty")
             print(
