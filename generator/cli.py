@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -24,6 +25,8 @@ from .diff import summarise
 from .errors import DossierError
 from .load import RESERVED, SLUG_PATTERN
 from .model import json_schema
+from .parallel import cores
+from .public import PublicSite
 from .render.search import add_to_index, search_entries
 from .revisions import RevisionError, dossiers_at
 from .scaffold import new_dossier
@@ -287,32 +290,56 @@ def _build(args: argparse.Namespace) -> int:
         started = time.monotonic()
     if args.pages_only:
         return 0
+    return _engine(site, build_date)
+
+
+def _engine(site: PublicSite, build_date: date) -> int:
+    """Build every language's site with MkDocs, side by side where there are cores for it.
+
+    MkDocs works on one core. The Dutch build empties site/ before it starts,
+    so the other languages are built into a folder of their own and moved
+    under site/ when all are done.
+    """
+    env = {
+        # The sitemap's dates follow the build date, so two builds give the same bytes.
+        "SOURCE_DATE_EPOCH": str(
+            int(datetime.combine(build_date, datetime.min.time(), UTC).timestamp())
+        ),
+        **os.environ,
+        # The engine's end-of-life banner is known and tracked in the README.
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    side_by_side = cores() > 1
+    started = time.monotonic()
+    running: list[tuple[str, str, str, Path, subprocess.Popen[bytes]]] = []
     for lang, config, target in MKDOCS_CONFIGS:
+        out = Path(target) if lang == "nl" else Path(f".site-{lang}")
+        if out != Path(target):
+            shutil.rmtree(out, ignore_errors=True)  # what a stopped build left
         print(f"building the site ({lang}) with MkDocs into {target}/ ...", file=sys.stderr)
-        started = time.monotonic()
-        done_run = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict", "-f", config],
-            check=False,
-            # The engine's end-of-life banner is known and tracked in the README. The
-            # sitemap's dates follow the build date, so two builds give the same bytes.
-            env={
-                "SOURCE_DATE_EPOCH": str(
-                    int(datetime.combine(build_date, datetime.min.time(), UTC).timestamp())
-                ),
-                **os.environ,
-                "NO_MKDOCS_2_WARNING": "1",
-            },
-        )
-        if done_run.returncode != 0:
+        command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict"]
+        run = subprocess.Popen([*command, "-f", config, "-d", str(out)], env=env)
+        running.append((lang, config, target, out, run))
+        if not side_by_side:
+            run.wait()
+    failed = False
+    for lang, config, _, out, run in running:
+        if run.wait() != 0:
             print(f"dossiers: MkDocs failed for {config}", file=sys.stderr)
-            return 1
-        size = add_to_index(
-            Path(target) / "search" / "search_index.json", search_entries(site, lang)
-        )
+            failed = True
+            continue
+        size = add_to_index(out / "search" / "search_index.json", search_entries(site, lang))
         print(
-            f"  done in {time.monotonic() - started:.1f} s; search index {size / 1e6:.1f} MB",
+            f"  {lang} done after {time.monotonic() - started:.1f} s; "
+            f"search index {size / 1e6:.1f} MB",
             file=sys.stderr,
         )
+    if failed:
+        return 1
+    for _, _, target, out, _ in running:
+        if Path(target) != out:
+            shutil.rmtree(target, ignore_errors=True)
+            out.rename(target)
     print("site ready: open site/index.html, or run 'make serve'", file=sys.stderr)
     return 0
 

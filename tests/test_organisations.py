@@ -47,11 +47,7 @@ def test_updated_organisations_equal_gathered_ones(seed: int) -> None:
     site = _site()
     # Start from twenty coalitions (copies of the examples), so that one change
     # is small enough to be brought up to date rather than gathered again.
-    base = [
-        dataclasses.replace(c, slug=f"{c.slug}-{n}")
-        for n in range(5)
-        for c in site.coalitions
-    ]
+    base = [dataclasses.replace(c, slug=f"{c.slug}-{n}") for n in range(5) for c in site.coalitions]
     current = _with(site, base)
     organisations(current)
     for _ in range(6):

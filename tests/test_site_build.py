@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
+from .conftest import ROOT
 from .dossiers import PRIVATE_MARKERS, PRIVATE_PHONES
 from .scan import files, page_problems, readings
-from .site_build import BuiltSite
+from .site_build import BUILD_DATE, PROJECT_FILES, PROJECT_FOLDERS, BuiltSite
 
 
 def test_no_private_value_in_any_built_file(built_site: BuiltSite) -> None:
@@ -88,6 +93,8 @@ def test_every_kind_of_page_is_built_in_both_languages(built_site: BuiltSite) ->
     ):
         assert (site / page).is_file(), page
     assert not (site / "coalities" / "concept-dossier").exists()
+    # English is built beside Dutch in a folder of its own, then moved under site/.
+    assert not list(built_site.project.glob(".site-*"))
     assert '<html lang="en"' in (site / "en/index.html").read_text(encoding="utf-8")
     english = (site / "en/coalitions/wijkzorg-samen/index.html").read_text(encoding="utf-8")
     assert 'lang="nl"' in english  # Dutch-only text is marked as Dutch
@@ -100,3 +107,25 @@ def test_stylesheets_load_nothing_from_another_origin(built_site: BuiltSite) -> 
         text = sheet.read_text(encoding="utf-8")
         assert not re.search(r"""(@import|url\()\s*["']?(https?:)?//""", text), sheet
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, sheet
+
+
+def test_a_failing_engine_build_fails_the_build(tmp_path: Path) -> None:
+    """The two languages build side by side; either one failing is reported, exit 1."""
+    for name in PROJECT_FILES:
+        shutil.copy(ROOT / name, tmp_path / name)
+    for name in PROJECT_FOLDERS:
+        shutil.copytree(ROOT / name, tmp_path / name, symlinks=True)
+    config = tmp_path / "mkdocs.en.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nnav: 5\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--date", BUILD_DATE],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "MkDocs failed for mkdocs.en.yml" in done.stderr
+    assert "nl done" in done.stderr  # the other language was built and waited for
+    assert not (tmp_path / "site" / "en").exists()
