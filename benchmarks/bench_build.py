@@ -133,8 +133,9 @@ def _stages(folder: Path) -> tuple[dict[str, float], int, list[Any]]:
     return stages, size, found
 
 
-def _run_build(project: Path, *extra: str) -> tuple[float, float, str]:
-    """`dossiers build --pages-only` in a fresh process: seconds, its peak MiB, its report."""
+def _run_build(project: Path, *extra: str, pages_only: bool = True) -> tuple[float, float, str]:
+    """`dossiers build [--pages-only]` in a fresh process: seconds, its peak MiB (MkDocs'
+    processes not counted), its report."""
     code = (
         "import resource, sys\n"
         "from generator.cli import main\n"
@@ -146,7 +147,16 @@ def _run_build(project: Path, *extra: str) -> tuple[float, float, str]:
     )
     start = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", code, "build", "--pages-only", "--date", DAY.isoformat(), *extra],
+        [
+            sys.executable,
+            "-c",
+            code,
+            "build",
+            *(["--pages-only"] if pages_only else []),
+            "--date",
+            DAY.isoformat(),
+            *extra,
+        ],
         cwd=project,
         capture_output=True,
         text=True,
@@ -250,6 +260,11 @@ def run(count: int, engine: bool, sample: int, stages_too: bool = True) -> None:
                     f"search index {index_size / 1e6:.1f} MB"
                 )
             del site
+            whole, _, _ = _run_build(project, "--cache", str(cache), pages_only=False)
+            print(
+                f"  whole warm build (dossiers build: the generator, then MkDocs for both "
+                f"languages side by side): {whole:.1f} s"
+            )
         # make serve: a process that keeps the memo between rebuilds, for the language
         # it serves; one dossier is saved again and again.
         for langs, name in ((("nl",), "Dutch only, as make serve"), (("nl", "en"), "both")):
