@@ -72,6 +72,11 @@ def test_a_large_change_gathers_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
     other = _with(site, [_renamed(c, random.Random(1)) for c in site.coalitions])
     calls: list[PublicSite] = []
     real = gathering._gathered
-    monkeypatch.setattr(gathering, "_gathered", lambda s: calls.append(s) or real(s))
+
+    def counted(s: PublicSite) -> tuple[gathering.Organisation, ...]:
+        calls.append(s)
+        return real(s)
+
+    monkeypatch.setattr(gathering, "_gathered", counted)
     assert organisations(other) == real(other)
     assert calls == [other]
