@@ -50,13 +50,29 @@ def _free_text_paths(raw: RawDossier) -> set[tuple[Any, ...]]:
     return found
 
 
-def build_site(workdir: Path) -> BuiltSite:
-    project = workdir / "project"
-    project.mkdir()
+def copy_project(project: Path) -> None:
+    """What `dossiers build` needs of this project, copied into `project`."""
+    project.mkdir(exist_ok=True)
     for name in PROJECT_FILES:
         shutil.copy(ROOT / name, project / name)
     for name in PROJECT_FOLDERS:
         shutil.copytree(ROOT / name, project / name, symlinks=True)
+
+
+def run_build(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--date", BUILD_DATE],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def build_site(workdir: Path) -> BuiltSite:
+    project = workdir / "project"
+    copy_project(project)
     coalitions = project / "coalitions"
     (coalitions / "samen-lezen.yml").write_text(dump_dossier(dossier_with_markers()), "utf-8")
     (coalitions / "concept-dossier.yml").write_text(dump_dossier(draft_with_markers()), "utf-8")
@@ -68,13 +84,6 @@ def build_site(workdir: Path) -> BuiltSite:
     hostile["name"] = "😀 [klik](javascript:alert(document.domain)) ![](https://elders.example/p)"
     hostile["partners"][0]["name"] = "Bieb 🙂 [x](javascript:alert(1)) </title><script>x</script>"
     (coalitions / "vijandig.yml").write_text(dump_dossier(hostile), "utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--date", BUILD_DATE],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    done = run_build(project)
     assert done.returncode == 0, done.stdout + done.stderr
     return BuiltSite(project=project, site=project / "site", hostile_values=len(free))

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-from .conftest import ROOT
 from .dossiers import PRIVATE_MARKERS, PRIVATE_PHONES
 from .scan import files, page_problems, readings
-from .site_build import BUILD_DATE, PROJECT_FILES, PROJECT_FOLDERS, BuiltSite
+from .site_build import BuiltSite, copy_project, run_build
 
 
 def test_no_private_value_in_any_built_file(built_site: BuiltSite) -> None:
@@ -111,20 +107,10 @@ def test_stylesheets_load_nothing_from_another_origin(built_site: BuiltSite) -> 
 
 def test_a_failing_engine_build_fails_the_build(tmp_path: Path) -> None:
     """The two languages build side by side; either one failing is reported, exit 1."""
-    for name in PROJECT_FILES:
-        shutil.copy(ROOT / name, tmp_path / name)
-    for name in PROJECT_FOLDERS:
-        shutil.copytree(ROOT / name, tmp_path / name, symlinks=True)
+    copy_project(tmp_path)
     config = tmp_path / "mkdocs.en.yml"
     config.write_text(config.read_text(encoding="utf-8") + "\nnav: 5\n", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--date", BUILD_DATE],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    done = run_build(tmp_path)
     assert done.returncode == 1, done.stderr
     assert "MkDocs failed for mkdocs.en.yml" in done.stderr
     assert "nl done" in done.stderr  # the other language was built and waited for
