@@ -42,20 +42,16 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.corpus import write_corpus
-from generator.cache import CHART_CACHE, CONTENT_CACHE, Memo
-from generator.chartsvg import _key, render_svgs, spec_text
+from generator.build import serve_pages, served_search_entries
+from generator.cache import CONTENT_CACHE, Memo
+from generator.chartsvg import chart_store, draw_all, drawing_key
+from generator.engine import add_to_index
 from generator.load import load_folder
 from generator.parallel import cores
-from generator.publish import publish
-from generator.render.charts import charts
-from generator.render.exports import render_exports
-from generator.render.feeds import render_feeds
-from generator.render.organisations import organisations
-from generator.render.pages import render_pages
-from generator.render.search import add_to_index, search_entries
-from generator.site import generate, with_svgs
+from generator.publish import publish_one, publish_site
+from generator.site import generate, render_site
+from generator.state import BuildState
 from generator.validate import validate_all
-from generator.write import write_tree
 
 ROOT = Path(__file__).resolve().parent.parent
 DAY = date(2026, 11, 23)
@@ -118,18 +114,18 @@ def _stages(folder: Path) -> tuple[dict[str, float], int, list[Any]]:
     raws, problems, _ = _timed(stages, "load", lambda: load_folder(folder))
     valid, invalid = _timed(stages, "validate", lambda: validate_all(raws))
     assert not problems and not invalid, (problems + invalid)[:3]
-    site = _timed(stages, "publish", lambda: publish(valid, DAY))
+    site = _timed(
+        stages,
+        "publish",
+        lambda: publish_site([c for v in valid if (c := publish_one(v)) is not None], DAY),
+    )
     size = 0
     found: list[Any] = []
-    exports = _timed(stages, "exports (both languages)", partial(render_exports, site))
-    size += 2 * sum(len(t.encode()) for t in exports.values())
     for lang in ("nl", "en"):
-        pages = _timed(stages, f"pages {lang}", partial(render_pages, site, lang, BASE))
-        specs = _timed(stages, f"chart specs {lang}", partial(charts, site, lang))
-        feeds = _timed(stages, f"feeds {lang}", partial(render_feeds, site, lang, BASE))
-        texts = [spec_text(c) for c in specs]
-        size += sum(len(t.encode()) for t in [*pages.values(), *feeds.values(), *texts])
-        found += specs
+        # The one composition, in one process: pages, feeds, chart specs, open data.
+        made = _timed(stages, f"render {lang}", partial(render_site, site, BASE, (lang,)))[lang]
+        size += sum(len(t.encode()) for t in made.files.values())
+        found += made.specs().items()
     return stages, size, found
 
 
@@ -214,22 +210,25 @@ def run(count: int, engine: bool, sample: int, stages_too: bool = True) -> None:
 
         # Charts: a sample drawn for real; then every chart's cache entry filled with
         # a stand-in of the sample's size, as if drawn before.
-        batch = found[:sample]
+        batch = dict(found[:sample])
+        sample_store = chart_store(work / "sample")
         start = time.perf_counter()
-        drawn, _ = render_svgs(batch, work / "sample")
+        drawn, _ = draw_all(batch, sample_store)
         cold = time.perf_counter() - start
         start = time.perf_counter()
-        render_svgs(batch, work / "sample")
+        draw_all(batch, sample_store)
         warm = time.perf_counter() - start
+        sample_store.close()
         print(
             f"  charts drawn, sample of {len(batch)}: cold {len(batch) / cold:.1f}/s, "
             f"warm {len(batch) / max(warm, 1e-9):,.0f}/s; all {len(found)} cold: about "
             f"{len(found) * cold / len(batch) / 60:.0f} min (once; then cached)"
         )
         stand_in = sorted(drawn.values(), key=len)[len(drawn) // 2]  # the median drawing
-        (cache / CHART_CACHE).mkdir(parents=True)
-        for chart in found:
-            (cache / CHART_CACHE / f"{_key(spec_text(chart))}.svg").write_text(stand_in, "utf-8")
+        stand_ins = chart_store(cache)
+        for _, text in found:
+            stand_ins.store(drawing_key(text), stand_in)
+        stand_ins.close()
         del found, drawn
 
         cold_s, cold_peak, _ = _run_build(project, "--cache", str(cache))
@@ -245,55 +244,47 @@ def run(count: int, engine: bool, sample: int, stages_too: bool = True) -> None:
         print(f"    ({warm_report})")
 
         if engine:
-            site = generate(folder, DAY, BASE, Memo(cache / CONTENT_CACHE, remember=False)).site
-            pages = len(site.coalitions) + len(organisations(site)) + 5
+            state = BuildState(Memo(cache / CONTENT_CACHE, remember=False))
+            site = generate(folder, DAY, BASE, state, langs=()).site
+            pages = len(site.coalitions) + len(state.organisations) + 5
             for lang, config, target in (
                 ("nl", "mkdocs.yml", "site"),
                 ("en", "mkdocs.en.yml", "site/en"),
             ):
                 seconds = _engine(project, config)
                 index = project / target / "search" / "search_index.json"
-                index_size = add_to_index(index, search_entries(site, lang))
+                index_size = add_to_index(
+                    index, served_search_entries(site, state.organisations, lang)
+                )
                 print(
                     f"  engine, {lang}: {seconds:7.1f} s for {pages} generated pages = "
                     f"{1000 * seconds / pages:.0f} ms per page; "
                     f"search index {index_size / 1e6:.1f} MB"
                 )
-            del site
+            del site, state
             whole, _, _ = _run_build(project, "--cache", str(cache), pages_only=False)
             print(
                 f"  whole warm build (dossiers build: the generator, then MkDocs for both "
                 f"languages side by side): {whole:.1f} s"
             )
-        # make serve: a process that keeps the memo between rebuilds, for the language
-        # it serves; one dossier is saved again and again.
+        # make serve: a process that keeps one BuildState between rebuilds, for the
+        # language it serves, through the hook's own call; one dossier is saved again
+        # and again.
         for langs, name in ((("nl",), "Dutch only, as make serve"), (("nl", "en"), "both")):
             memo = Memo(cache / CONTENT_CACHE)
+            state, drawings = BuildState(memo), chart_store(cache)
+            rebuild = partial(_rebuild, state, drawings, folder, project / "content", langs)
             start = time.perf_counter()
-            files, _ = with_svgs(
-                generate(folder, DAY, BASE, memo, langs), cache / CHART_CACHE, langs
-            )
-            last = {lang: files[lang] for lang in langs}
-            for lang in langs:
-                write_tree(project / "content" / lang, files[lang])
-            memo.forget_unused()
+            rebuild()
             first = time.perf_counter() - start
-            del files
             times: list[float] = []
             for _ in range(CHANGES):  # a coordinator saving again and again
                 _change_one(project)
+                memo.hits = memo.misses = 0
                 start = time.perf_counter()
-                outputs = generate(folder, DAY, BASE, memo, langs)
-                files, _ = with_svgs(outputs, cache / CHART_CACHE, langs, last=last)
-                written = {
-                    lang: write_tree(project / "content" / lang, files[lang], last[lang]).written
-                    for lang in files
-                }
+                written = rebuild()
                 times.append(time.perf_counter() - start)
-                last.update(files)
                 made = memo.misses
-                memo.forget_unused()
-                del outputs, files
             one = sorted(times)[len(times) // 2]
             print(
                 f"  one dossier changed, cache in memory, {name}: median {one:.2f} s of "
@@ -303,7 +294,9 @@ def run(count: int, engine: bool, sample: int, stages_too: bool = True) -> None:
             )
             if langs == ("nl",):
                 serve_one = one
-            del memo, last
+            memo.close()
+            drawings.close()
+            del memo, state, drawings
         if engine:
             seconds = _engine(project, "mkdocs.yml", "--dirty")
             print(
@@ -315,6 +308,14 @@ def run(count: int, engine: bool, sample: int, stages_too: bool = True) -> None:
         print(f"  median chart drawing: {len(stand_in) / 1024:.0f} kB")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _rebuild(
+    state: BuildState, drawings: Memo, folder: Path, content: Path, langs: tuple[str, ...]
+) -> dict[str, int]:
+    """One rebuild of make serve, through the hook's own call: files written per language."""
+    done = serve_pages(state, drawings, folder, content, langs, DAY, BASE)
+    return {lang: summary.written for lang, summary in done.items()}
 
 
 def main() -> None:

@@ -17,10 +17,9 @@ import time
 from datetime import date
 from pathlib import Path
 
-from generator.chartsvg import render_svgs
+from generator.chartsvg import chart_store, draw_all
 from generator.public import PublicSite
-from generator.render.charts import charts
-from generator.site import generate
+from generator.site import generate, render_site
 
 
 def _copies(site: PublicSite, copies: int) -> PublicSite:
@@ -35,12 +34,18 @@ def _copies(site: PublicSite, copies: int) -> PublicSite:
 def main(argv: list[str]) -> None:
     copies = int(argv[0]) if argv else 5
     site = _copies(generate(Path("coalitions"), date(2026, 11, 23)).site, copies)
-    found = [chart for lang in ("nl", "en") for chart in charts(site, lang)]
+    found = {
+        f"{lang}/{path}": text
+        for lang, made in render_site(site).items()
+        for path, text in made.specs().items()
+    }
     print(f"{len(site.coalitions)} coalitions, {len(found)} charts (both languages)")
     with tempfile.TemporaryDirectory() as folder:
         for label in ("cold cache", "warm cache"):
             start = time.perf_counter()
-            _, summary = render_svgs(found, Path(folder))
+            store = chart_store(Path(folder))
+            _, summary = draw_all(found, store)
+            store.close()
             seconds = time.perf_counter() - start
             print(
                 f"{label}: {summary.rendered} drawn, {summary.cached} cached in "

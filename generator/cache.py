@@ -7,22 +7,38 @@ Changing any input changes the key, so an entry is never stale; it is only
 unused. Two layers:
 
 - in memory, for the life of the process: `make serve` keeps it between
-  rebuilds, so a changed dossier costs only its own work;
+  rebuilds (in its ``BuildState``), so a changed dossier costs only its own work;
 - a SQLite file (``.cache/content.sqlite``) between builds. It is safe to
   delete: a build without it does all the work and writes the same bytes.
   Entries unused for a week are dropped when a build closes the cache.
 
-Values are pickled. The file is as trusted as the code next to it (it lives
-in the working copy, written by this program); never restore it from
-somewhere less trusted, such as a cache shared with pull requests.
+The cache is only a speed-up, and it may be damaged or planted:
+
+- every entry carries an HMAC of its key and value under a secret that lives
+  outside the repository (in the user's cache folder, ``secret_path``). An
+  entry whose HMAC does not match (written elsewhere, altered, swapped with
+  another entry's value, truncated) is a miss, removed and made again;
+  nothing is unpickled before its HMAC is checked, so a planted pickle never
+  runs;
+- a file that is not our SQLite schema (garbage, a foreign table, another
+  version) is replaced by an empty cache; one that cannot be written (a
+  read-only folder, a full disk) is left alone and the build goes on without
+  it, with a warning;
+- a cache folder that git tracks is refused (``refuse_tracked``): it would
+  travel in a clone to CI and to every partner.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import hmac
 import importlib.metadata
+import os
 import pickle
+import secrets
 import sqlite3
+import subprocess
 import time
 from collections.abc import Callable, Sequence
 from functools import cache, partial
@@ -35,11 +51,16 @@ T = TypeVar("T")
 
 CACHE_DIR = Path(".cache")  # in the working copy, git-ignored
 CONTENT_CACHE = "content.sqlite"
-CHART_CACHE = "charts"  # drawn charts, see chartsvg.py
 DEFAULT_PATH = CACHE_DIR / CONTENT_CACHE
+SCHEMA_VERSION = 2  # PRAGMA user_version of the file; another number is a foreign file
 _KEEP_SECONDS = 7 * 24 * 3600
 _FLUSH_BYTES = 256 * 1024 * 1024
 _PACKAGES = ("pydantic", "Jinja2", "icalendar", "PyYAML")
+_COLUMNS = ["key", "value", "mac", "used"]
+
+
+class CacheError(Exception):
+    """The cache cannot be used as it is, and the user must act (a tracked cache)."""
 
 
 @cache
@@ -72,6 +93,78 @@ def _versioned() -> Any:  # a hashlib object: each key starts from a copy
     return hashlib.sha256(code_version().encode())
 
 
+def secret_path() -> Path:
+    """Where the cache's HMAC secret lives: the user's cache folder, never the repository."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "dossiers" / "cache-secret"
+
+
+@cache
+def _secret() -> bytes:
+    """The secret that signs this user's cache entries, made on first use.
+
+    If it cannot be kept (no writable home), a secret for this process only:
+    the cache then works within one run and every earlier entry is a miss.
+    """
+    path = secret_path()
+    try:
+        found = path.read_bytes()
+        if len(found) >= 32:
+            return found
+    except OSError:
+        pass
+    made = secrets.token_bytes(32)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial_path = path.with_name(f".{path.name}.{os.getpid()}")
+        fd = os.open(partial_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as out:
+            out.write(made)
+        os.replace(partial_path, path)
+    except OSError:
+        pass
+    return made
+
+
+def _mac(name: str, value: bytes) -> bytes:
+    signer = hmac.new(_secret(), digestmod=hashlib.sha256)
+    data = name.encode("utf-8")
+    signer.update(len(data).to_bytes(8, "big"))
+    signer.update(data)
+    signer.update(value)
+    return signer.digest()
+
+
+def tracked_files(folder: Path) -> list[str]:
+    """The files under `folder` that git tracks (none outside a repository)."""
+    try:
+        done = subprocess.run(
+            ["git", "ls-files", "-z", "--", "."],
+            cwd=folder,
+            capture_output=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return []  # no git, or the folder is not there: nothing is tracked
+    if done.returncode != 0:
+        return []  # not inside a repository
+    return [name for name in done.stdout.decode("utf-8", "replace").split("\0") if name]
+
+
+def refuse_tracked(folder: Path) -> None:
+    """CacheError if git tracks anything in the cache folder."""
+    if not folder.is_dir():
+        return
+    found = tracked_files(folder)
+    if found:
+        raise CacheError(
+            f"{folder}/ is committed to git ({len(found)} files, e.g. {found[0]}); a cache "
+            "must never travel with the repository. Remove it from git with "
+            f"'git rm -r --cached {folder}' and commit that, or build with --no-cache"
+        )
+
+
 class Memo:
     """Results by key, in memory and (with a path) in a SQLite file."""
 
@@ -82,19 +175,36 @@ class Memo:
         self._remember = remember or path is None
         self._pending = 0
         self._memory: dict[str, Any] = {}
-        self._files: dict[str, tuple[object, str]] = {}
         self._used: set[str] = set()
         self._new: dict[str, bytes] = {}
         self._db: sqlite3.Connection | None = None
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                self._db = _open(path)
-            except sqlite3.DatabaseError:
-                path.unlink()  # not a cache we can read: start afresh
-                self._db = _open(path)
+        self.warnings: list[str] = []  # what went wrong with the file, for the user
         self.hits = 0
         self.misses = 0
+        self.rejected = 0  # entries in the file that failed their check
+        if path is not None:
+            self._db = self._open(path)
+
+    def _open(self, path: Path) -> sqlite3.Connection | None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            return _connect(path)
+        except sqlite3.DatabaseError:
+            pass  # not a cache we can read (garbage, a foreign schema): start afresh
+        except OSError as err:
+            return self._give_up(path, err)
+        try:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            return _connect(path)
+        except (OSError, sqlite3.Error) as err:
+            return self._give_up(path, err)
+
+    def _give_up(self, path: Path, err: Exception) -> sqlite3.Connection | None:
+        self.warnings.append(
+            f"the content cache {path} cannot be used ({err}); building without it"
+        )
+        return None
 
     def get_all(
         self,
@@ -111,61 +221,85 @@ class Memo:
         # same bytes go into the file, so nothing is pickled twice.
         blobs = run_all([partial(_pickled, work[n][1]) for n in missing])
         for n, blob in zip(missing, blobs, strict=True):
-            value = pickle.loads(blob)
+            value = pickle.loads(blob)  # made by this process's own workers
             if keep(value):
-                self.misses += 1
-                if self._remember:
-                    self._memory[work[n][0]] = value
-                if self._db is not None:
-                    self._new[work[n][0]] = blob
-                    self._pending += len(blob)
+                self._keep(work[n][0], value, blob)
             found[n] = value
-        if self._pending > _FLUSH_BYTES:
-            self._flush()
         return found
 
+    def store(self, name: str, value: object) -> None:
+        """Keep one result made outside ``get_all`` (a chart drawing)."""
+        self._keep(name, value, _pickled(lambda: value))
+
+    def _keep(self, name: str, value: object, blob: bytes) -> None:
+        self.misses += 1
+        self._used.add(name)
+        if self._remember:
+            self._memory[name] = value
+        if self._db is not None:
+            self._new[name] = blob
+            self._pending += len(blob)
+            if self._pending > _FLUSH_BYTES:
+                self._flush()
+
+    def holds(self, name: str) -> bool:
+        """Whether the result for `name` is in memory (no file read needed)."""
+        return name in self._memory
+
     def find(self, name: str) -> Any | None:
-        """The stored result for `name`, or None."""
+        """The stored result for `name`, or None (also for an entry that fails its check)."""
         self._used.add(name)
         if name in self._memory:
             self.hits += 1
             return self._memory[name]
-        if self._db is not None:
-            row = self._db.execute("SELECT value FROM entries WHERE key = ?", (name,)).fetchone()
-            if row is not None:
-                self.hits += 1
-                value = pickle.loads(row[0])
-                if self._remember:
-                    self._memory[name] = value
-                return value
+        blob = self._new.get(name)
+        if blob is None:
+            blob = self._read(name)
+        if blob is None:
+            return None
+        self.hits += 1
+        value = pickle.loads(blob)  # checked: written by this user's own builds
+        if self._remember:
+            self._memory[name] = value
+        return value
+
+    def _read(self, name: str) -> bytes | None:
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute(
+                "SELECT value, mac FROM entries WHERE key = ?", (name,)
+            ).fetchone()
+        except sqlite3.Error as err:
+            self._broken(err)
+            return None
+        if row is None:
+            return None
+        value, mac = row
+        if (
+            isinstance(value, bytes)
+            and isinstance(mac, bytes)
+            and hmac.compare_digest(mac, _mac(name, value))
+        ):
+            return value
+        self.rejected += 1  # planted, altered or swapped: made again, and replaced
         return None
 
-    def file_digest(self, path: Path) -> tuple[str | None, object]:
-        """The key of a file read before by this memo, if its size and time are unchanged,
-        and the file's signature to remember it by after reading it (``remember_file``).
-
-        Only while the entry for that key is at hand: a digest returned here is a
-        promise that the file need not be read, so it must lead to a result.
-        """
-        try:
-            stat = path.stat()
-        except OSError:
-            return None, None
-        signature = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
-        seen = self._files.get(str(path))
-        if seen is None or seen[0] != signature or seen[1] not in self._memory:
-            return None, signature
-        return seen[1], signature
-
-    def remember_file(self, path: Path, signature: object, digest: str) -> None:
-        if signature is not None:
-            self._files[str(path)] = (signature, digest)
+    def _broken(self, err: sqlite3.Error) -> None:
+        """The file failed while in use: go on in memory, and say so once."""
+        self.warnings.append(f"the content cache failed ({err}); going on without it")
+        db, self._db = self._db, None
+        self._new = {}
+        self._pending = 0
+        if db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                db.close()
 
     def forget_unused(self) -> None:
         """Drop from memory what the last run did not use (between `make serve` rebuilds)."""
         self._memory = {k: v for k, v in self._memory.items() if k in self._used}
         self._used = set()
-        self.hits = self.misses = 0
+        self.hits = self.misses = self.rejected = 0
 
     def save(self) -> None:
         """Store new entries, mark used ones, drop those unused for a week."""
@@ -173,23 +307,42 @@ class Memo:
             return
         self._flush()
         now = int(time.time())
-        with self._db:
-            self._db.executemany(
-                "UPDATE entries SET used = ? WHERE key = ?",
-                ((now, k) for k in self._used - self._new.keys()),
-            )
-            self._db.execute("DELETE FROM entries WHERE used < ?", (now - _KEEP_SECONDS,))
+        try:
+            with self._db:
+                self._db.executemany(
+                    "UPDATE entries SET used = ? WHERE key = ?",
+                    ((now, k) for k in self._used - self._new.keys()),
+                )
+                self._db.execute("DELETE FROM entries WHERE used < ?", (now - _KEEP_SECONDS,))
+        except sqlite3.Error as err:
+            self._broken(err)
+
+    def close(self) -> None:
+        """Save, fold the write-ahead log into the file, and let go of it."""
+        self.save()
+        if self._db is None:
+            return
+        try:
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._db.close()
+        except sqlite3.Error as err:
+            self._broken(err)
+        self._db = None
 
     def _flush(self) -> None:
         """Write new entries to the file, so their bytes need not stay in memory."""
         if self._db is None or not self._new:
             return
         now = int(time.time())
-        with self._db:
-            self._db.executemany(
-                "INSERT OR REPLACE INTO entries (key, value, used) VALUES (?, ?, ?)",
-                ((k, v, now) for k, v in self._new.items()),
-            )
+        try:
+            with self._db:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO entries (key, value, mac, used) VALUES (?, ?, ?, ?)",
+                    ((k, v, _mac(k, v), now) for k, v in self._new.items()),
+                )
+        except sqlite3.Error as err:
+            self._broken(err)  # a full disk or a read-only file: the build goes on
+            return
         self._new = {}
         self._pending = 0
 
@@ -198,22 +351,26 @@ def _pickled(make: Callable[[], Any]) -> bytes:
     return pickle.dumps(make(), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _open(path: Path) -> sqlite3.Connection:
+def _connect(path: Path) -> sqlite3.Connection:
+    """Our cache file, made if missing; DatabaseError for any other file."""
     db = sqlite3.connect(path)
-    db.execute("PRAGMA journal_mode = WAL")
-    db.execute(
-        "CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB, used INTEGER)"
-    )
+    try:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = [
+            row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        ]
+        if not tables:
+            db.execute(
+                "CREATE TABLE entries (key TEXT PRIMARY KEY, value BLOB, mac BLOB, used INTEGER)"
+            )
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.commit()
+        else:
+            columns = [row[1] for row in db.execute("PRAGMA table_info(entries)")]
+            if version != SCHEMA_VERSION or columns != _COLUMNS or tables != ["entries"]:
+                raise sqlite3.DatabaseError("not a content cache of this version")
+        db.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.DatabaseError:
+        db.close()
+        raise
     return db
-
-
-@cache
-def shared_memo() -> Memo:
-    """One memo for the life of the process, in the default place (for `make serve`)."""
-    return Memo(DEFAULT_PATH)
-
-
-@cache
-def last_written() -> dict[str, dict[str, str]]:
-    """What `make serve` wrote last, by docs folder, so unchanged files are not reread."""
-    return {}

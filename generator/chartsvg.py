@@ -1,8 +1,13 @@
-"""Chart specs to SVG with vl-convert, cached by the content of the spec.
+"""Chart specs to SVG with vl-convert, kept in a store by the content of the spec.
 
-The one impure step between rendering and writing: it reads and writes the
-cache folder. The cache key covers the spec and the renderer's versions, so
-an unchanged chart is never rendered twice, and deleting the folder is safe.
+The one impure step between rendering and writing. A drawing's key covers
+the spec and the renderer's versions, so an unchanged chart is never drawn
+twice. Drawings live in a ``cache.Memo`` of their own (``.cache/charts.sqlite``),
+so they are signed like every cache entry: a drawing planted or altered in
+the cache is a miss and is drawn again. Every new drawing is checked before
+it is kept or published (``check_svg``): no script, no event handler, no
+reference outside the drawing itself. SVG files get no meta CSP, and opened
+on their own they run on the site's origin.
 """
 
 from __future__ import annotations
@@ -10,120 +15,164 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
-import os
-from collections.abc import Iterable, Iterator, Mapping
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import vl_convert
 
-from .render.charts import VEGA_LITE_VERSION, Chart
+from .cache import Memo
+from .render.charts import VEGA_LITE_VERSION
 
 _RENDERER = importlib.metadata.version("vl-convert-python")
+CHART_CACHE = "charts.sqlite"
+_CHECK_VERSION = "1"  # raise when check_svg changes: drawings kept before are checked again
+
+_SVG = "{http://www.w3.org/2000/svg}"
+_XLINK = "{http://www.w3.org/1999/xlink}"
+# What vl-convert draws for our charts; anything else is refused.
+_ELEMENTS = frozenset(
+    _SVG + name
+    for name in (
+        "svg",
+        "g",
+        "path",
+        "rect",
+        "line",
+        "circle",
+        "ellipse",
+        "polygon",
+        "polyline",
+        "text",
+        "tspan",
+        "title",
+        "desc",
+        "defs",
+        "clipPath",
+        "style",
+        "linearGradient",
+        "radialGradient",
+        "stop",
+    )
+)
 
 
-@dataclass(frozen=True)
+# Attributes whose value is CSS that may load something (url(...)).
+_PAINTED = frozenset(
+    ("style", "fill", "stroke", "clip-path", "mask", "filter", "marker-start", "marker-mid")
+    + ("marker-end", "cursor")
+)
+
+
+class UnsafeDrawing(Exception):
+    """A drawing holds something a published SVG must not."""
+
+
+@dataclass
 class SvgSummary:
-    rendered: int
-    cached: int
+    rendered: int = 0
+    cached: int = 0
 
 
-def spec_text(chart: Chart) -> str:
-    """The spec as published next to the page: stable key order, compact.
-
-    Compact because Python's JSON encoder runs in C only without indentation,
-    and a national site has tens of thousands of specs.
-    """
-    return json.dumps(chart.spec, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-
-
-def _key(text: str) -> str:
-    versions = f"{_RENDERER}:{VEGA_LITE_VERSION}:"
+def drawing_key(text: str) -> str:
+    versions = f"svg:{_RENDERER}:{VEGA_LITE_VERSION}:{_CHECK_VERSION}:"
     return hashlib.sha256((versions + text).encode("utf-8")).hexdigest()
 
 
-def render_svgs(charts: Iterable[Chart], cache: Path) -> tuple[dict[str, str], SvgSummary]:
-    """{path.svg: svg} for every chart, rendering only what the cache lacks."""
-    return draw({chart.path: spec_text(chart) for chart in charts}, cache)
+def check_svg(svg: str) -> None:
+    """UnsafeDrawing unless `svg` is plain drawing: known elements, no handlers,
+    links only to its own parts (``#id``)."""
+    try:
+        root = ET.fromstring(svg)
+    except ET.ParseError as err:
+        raise UnsafeDrawing(f"not well-formed SVG ({err})") from None
+    for element in root.iter():
+        if element.tag not in _ELEMENTS:
+            raise UnsafeDrawing(f"element {element.tag!r} is not allowed in a drawing")
+        for name, value in element.attrib.items():
+            bare = name.rsplit("}", 1)[-1].lower()
+            if bare.startswith("on"):
+                raise UnsafeDrawing(f"event handler {bare!r} in a drawing")
+            if name in ("href", _XLINK + "href") and not value.startswith("#"):
+                raise UnsafeDrawing(f"link to {value!r} in a drawing")
+            if bare in _PAINTED and _outside(value):
+                raise UnsafeDrawing(f"outside reference {value!r} in a drawing")
+        if element.tag == _SVG + "style" and (
+            "@import" in (element.text or "") or _outside(element.text or "")
+        ):
+            raise UnsafeDrawing("a style sheet that reaches outside the drawing")
 
 
-class Drawings(Mapping[str, str]):
-    """Other files plus {path.svg: svg}, each drawing read from the chart cache only
-    when asked for.
-
-    A one-off build writes drawings one by one from here instead of holding
-    them all: at national scale that is 20,000 drawings, about 700 MB.
-    """
-
-    def __init__(self, stored: dict[str, Path], others: Mapping[str, str]) -> None:
-        self._stored = stored
-        self._others = others
-
-    def __getitem__(self, name: str) -> str:
-        if name in self._stored:
-            return self._stored[name].read_text(encoding="utf-8")
-        return self._others[name]
-
-    def __iter__(self) -> Iterator[str]:
-        yield from self._others
-        yield from (name for name in self._stored if name not in self._others)
-
-    def __len__(self) -> int:
-        return len(self._others) + sum(1 for name in self._stored if name not in self._others)
+def _outside(css: str) -> bool:
+    """Whether CSS text refers to anything but a part of the drawing itself."""
+    flat = "".join(css.split()).lower()
+    return flat.count("url(") != flat.count("url(#")
 
 
-def draw_to_cache(
-    specs: Mapping[str, str], cache: Path, others: Mapping[str, str]
-) -> tuple[Drawings, SvgSummary]:
-    """Make sure every chart is drawn in the cache: `others` plus the drawings, read when
-    needed."""
-    cache.mkdir(parents=True, exist_ok=True)
-    stored: dict[str, Path] = {}
-    rendered = cached = 0
-    for path, text in specs.items():
-        target = cache / f"{_key(text)}.svg"
-        if target.is_file():
-            cached += 1
-        else:
-            _draw(text, target)
-            rendered += 1
-        stored[f"{path}.svg"] = target
-    return Drawings(stored, others), SvgSummary(rendered=rendered, cached=cached)
-
-
-def _draw(text: str, stored: Path) -> str:
-    svg = vl_convert.vegalite_to_svg(json.loads(text), vl_version=VEGA_LITE_VERSION)
-    # Write beside it, then rename: a build stopped halfway leaves no broken drawing.
-    partial = stored.with_suffix(f".{os.getpid()}.tmp")
-    partial.write_text(svg, encoding="utf-8")
-    os.replace(partial, stored)
+def draw_one(text: str) -> str:
+    """The checked drawing of one spec (as text)."""
+    svg: str = vl_convert.vegalite_to_svg(json.loads(text), vl_version=VEGA_LITE_VERSION)
+    check_svg(svg)
     return svg
 
 
-def draw(
-    specs: Mapping[str, str], cache: Path, last: Mapping[str, str] | None = None
-) -> tuple[dict[str, str], SvgSummary]:
-    """{path.svg: svg} for every chart spec (text, by chart path), drawing what the cache lacks.
+class Drawings(Mapping[str, str]):
+    """Other files plus {path.svg: drawing}, each drawing taken from the store, or
+    drawn, only when asked for.
 
+    A one-off build writes drawings one by one from here instead of holding
+    them all: at national scale that is 20,000 drawings, about 700 MB.
     `last` holds the files written last time (make serve): a chart whose spec
-    is the same again keeps its drawing without a cache read.
+    is the same again keeps its drawing without a store read.
     """
-    cache.mkdir(parents=True, exist_ok=True)
-    files: dict[str, str] = {}
-    rendered = cached = 0
-    for path, text in specs.items():
-        if last is not None and last.get(f"{path}.vl.json") == text:
-            drawn = last.get(f"{path}.svg")
+
+    def __init__(
+        self,
+        specs: Mapping[str, str],
+        store: Memo,
+        others: Mapping[str, str],
+        last: Mapping[str, str] | None = None,
+    ) -> None:
+        self._specs = {f"{path}.svg": text for path, text in specs.items()}
+        self._store = store
+        self._others = others
+        self._last = last or {}
+        self.summary = SvgSummary()
+
+    def __getitem__(self, name: str) -> str:
+        text = self._specs.get(name)
+        if text is None:
+            return self._others[name]
+        if self._last.get(name.removesuffix(".svg") + ".vl.json") == text:
+            drawn = self._last.get(name)
             if drawn is not None:
-                files[f"{path}.svg"] = drawn
-                cached += 1
-                continue
-        stored = cache / f"{_key(text)}.svg"
-        if stored.is_file():
-            svg = stored.read_text(encoding="utf-8")
-            cached += 1
-        else:
-            svg = _draw(text, stored)
-            rendered += 1
-        files[f"{path}.svg"] = svg
-    return files, SvgSummary(rendered=rendered, cached=cached)
+                self.summary.cached += 1
+                return drawn
+        key = drawing_key(text)
+        found = self._store.find(key)
+        if isinstance(found, str):
+            self.summary.cached += 1
+            return found
+        svg = draw_one(text)
+        self._store.store(key, svg)
+        self.summary.rendered += 1
+        return svg
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._others
+        yield from (name for name in self._specs if name not in self._others)
+
+    def __len__(self) -> int:
+        return len(self._others) + sum(1 for name in self._specs if name not in self._others)
+
+
+def chart_store(cache: Path | None) -> Memo:
+    """The store of drawings in the cache folder (in memory only without one)."""
+    return Memo(None if cache is None else cache / CHART_CACHE, remember=False)
+
+
+def draw_all(specs: Mapping[str, str], store: Memo) -> tuple[dict[str, str], SvgSummary]:
+    """{path.svg: drawing} for every spec (text, by chart path), all at once."""
+    drawings = Drawings(specs, store, {})
+    return {name: drawings[name] for name in drawings}, drawings.summary

@@ -1,11 +1,14 @@
 """MkDocs hook for `make serve`: regenerate the pages when a dossier changes.
 
 MkDocs loads this file by its path, not as part of the package, hence the
-absolute imports.
+absolute imports, and afresh for every rebuild: the session it drives lives
+in ``generator.serving``.
 
 A thin adapter, used only by mkdocs.serve.yml: the site itself never depends
 on it (`dossiers build` writes the same pages), so another engine can build
-the content without it.
+the content without it. While a dossier has problems, the last good pages
+stay and every page shows the problems at its top, instead of the server
+stopping (MkDocs would hang every request until the problem is fixed).
 """
 
 from __future__ import annotations
@@ -18,56 +21,60 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from generator.cache import CACHE_DIR, CHART_CACHE, last_written, shared_memo
+from generator import engine
+from generator.build import BusyError, serve_pages, served_search_entries
 from generator.errors import DossierError
-from generator.public import PublicSite
-from generator.render.search import add_to_index, search_entries
-from generator.site import DEFAULT_SITE_URL, generate, with_svgs
-from generator.write import WriteError, write_tree
+from generator.serving import problems_notice, session
+from generator.site import DEFAULT_SITE_URL
+from generator.write import WriteError
 
 log = logging.getLogger("mkdocs.dossiers")
 
 
-_last: dict[str, PublicSite] = {}
-
-
 def on_pre_build(config: Any, **_: Any) -> None:
+    served = session()
     docs = Path(config["docs_dir"])
-    memo = shared_memo()  # kept between rebuilds: only a changed dossier's work is redone
     started = time.monotonic()
     try:
-        outputs = generate(
+        (done,) = serve_pages(
+            served.state,
+            served.drawings,
             Path("coalitions"),
+            docs.parent,
+            (docs.name,),
             date.today(),
             config["site_url"] or DEFAULT_SITE_URL,
-            memo,
-            (docs.name,),  # the served language only
-        )
+        ).values()
     except DossierError as err:
+        served.problems = err.problems
         for problem in err.problems:
-            log.error(problem.text())
-        raise PluginError(
-            "the dossiers have problems; the site shows the last good version"
-        ) from None
-    memo.save()
-    memo.forget_unused()
-    _last["site"] = outputs.site
-    # MkDocs loads this file afresh for every rebuild; what lasts lives in generator.cache.
-    written = last_written()
-    files, _drawn = with_svgs(outputs, CACHE_DIR / CHART_CACHE, (docs.name,), written)
-    try:
-        done = write_tree(docs, files[docs.name], written.get(docs.name))
-        written[docs.name] = files[docs.name]
-    except WriteError as err:
+            log.warning(problem.text())
+        log.warning("dossiers: the preview shows the last good version until this is fixed")
+        return
+    except (WriteError, BusyError) as err:
         raise PluginError(str(err)) from None
+    served.problems = ()
     log.info(
         f"dossiers: {done.written} files written, {done.removed} removed "
         f"in {time.monotonic() - started:.1f} s"
     )
 
 
+def on_page_markdown(markdown: str, config: Any, **_: Any) -> str:
+    problems = session().problems
+    if not problems:
+        return markdown
+    lang = Path(config["docs_dir"]).name
+    return problems_notice(problems, lang if lang in ("nl", "en") else "nl") + markdown
+
+
 def on_post_build(config: Any, **_: Any) -> None:
-    """Add the generated pages' search entries, as `dossiers build` does."""
-    index = Path(config["site_dir"]) / "search" / "search_index.json"
-    if "site" in _last and index.exists():
-        add_to_index(index, search_entries(_last["site"], Path(config["docs_dir"]).name))
+    """Drop pages of removed dossiers from the served site, and add the generated
+    pages' search entries, as `dossiers build` does."""
+    state = session().state
+    built, docs = Path(config["site_dir"]), Path(config["docs_dir"])
+    engine.prune_pages(built, docs, docs.name)
+    index = engine.search_index(built)
+    if state.site is not None and index.exists():
+        entries = served_search_entries(state.site, state.organisations, docs.name)
+        engine.add_to_index(index, entries)

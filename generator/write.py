@@ -1,15 +1,26 @@
-"""Writing generated files into a docs folder, safely.
+"""Writing generated files into a docs folder, safely and crash-consistently.
 
-- Only inside the folder: every path is checked before anything is written.
+- Only inside the folder: every path is checked before anything is written,
+  and no symbolic link is followed or written through (not the folder
+  itself, not a folder or file inside it).
 - Never over a hand-written file: a manifest (``.generated``, ignored by
-  MkDocs as a dot-file) lists what we wrote last time; any other existing
-  file is left alone and reported.
+  MkDocs as a dot-file) lists every file we may have written; any other
+  existing file is left alone and reported.
+- Crash-consistent: before the first file is touched, the manifest is
+  widened to everything already listed plus everything about to be written,
+  and each file is written beside its place and renamed over it. A build
+  killed at any moment, or stopped by a full disk, therefore leaves only
+  files the manifest lists, none half-written; the next build overwrites or
+  removes them as it would any generated file, and the folder ends exactly
+  as a clean build leaves it.
 - Files of a removed dossier disappear; unchanged files are not rewritten, so
   MkDocs' live reload does not loop.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -41,6 +52,27 @@ def check_path(relative: str) -> tuple[str, ...]:
     return parts
 
 
+def refuse_links(folder: Path) -> None:
+    """WriteError if the output folder, or any folder on its way given relatively
+    (``content/nl``: both ``content`` and ``content/nl``), is a symbolic link."""
+    steps = [folder] if folder.is_absolute() else [folder, *folder.parents][:-1]
+    for step in steps:
+        if step.is_symlink():
+            raise WriteError(
+                f"{step} is a symbolic link; the build writes and removes files there, so it "
+                "must be a real folder: remove the link and build again"
+            )
+
+
+def read_manifest(root: Path) -> set[str]:
+    """What the manifest lists (only safe paths: a tampered line is ignored)."""
+    manifest = root / MANIFEST
+    if manifest.is_symlink() or not manifest.is_file():
+        return set()
+    listed = set(manifest.read_text(encoding="utf-8", errors="replace").split())
+    return {path for path in listed if _is_safe(path)}
+
+
 def write_tree(
     root: Path, files: Mapping[str, str], last_written: Mapping[str, str] | None = None
 ) -> WriteSummary:
@@ -52,49 +84,113 @@ def write_tree(
     for relative in files:
         if last_written is None or relative not in last_written:  # those were checked then
             check_path(relative)
-    manifest = root / MANIFEST
-    previous = set(manifest.read_text(encoding="utf-8").split()) if manifest.exists() else set()
-    clashes = sorted(p for p in files if p not in previous and (root / p).exists())
+    refuse_links(root)
+    previous = read_manifest(root)
+    clashes = sorted(p for p in files if p not in previous and _exists(root / p))
     if clashes:
         raise WriteError(
             "these files exist but were not generated, so they are not overwritten: "
             + ", ".join(str(root / p) for p in clashes)
             + "; rename or remove them"
         )
-    written = unchanged = removed = 0
-    inside = root.resolve()
-    for relative in sorted(files):
-        text = files[relative]  # one at a time: `files` may read them lazily
-        before = last_written.get(relative) if last_written is not None else None
-        if before == text:
-            unchanged += 1
-            continue
-        target = root / relative
-        if not target.resolve().is_relative_to(inside):
-            raise WriteError(f"{target} leads outside {root} (a symbolic link?)")
-        data = text.encode("utf-8")
-        # Written by us with other text: no need to read it (a national feed is 30 MB).
-        if before is None and target.is_file() and target.read_bytes() == data:
-            unchanged += 1
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        written += 1
-    for stale in sorted(previous - set(files)):
-        try:
-            check_path(stale)
-        except WriteError:
-            continue  # a tampered manifest never makes us delete outside the folder
-        target = root / stale
-        if target.is_file() and target.resolve().is_relative_to(inside):
-            target.unlink()
-            removed += 1
-            _remove_empty_parents(target.parent, root)
-    listing = "".join(f"{p}\n" for p in sorted(files))
-    if not manifest.exists() or manifest.read_text(encoding="utf-8") != listing:
+    inside = root.resolve() if root.exists() else root.absolute()
+    try:
         root.mkdir(parents=True, exist_ok=True)
-        manifest.write_text(listing, encoding="utf-8")
+        inside = root.resolve()
+        # Intent first: from here on, whatever happens, every file we touch is listed.
+        if not set(files) <= previous:
+            _replace(root / MANIFEST, _listing(previous | set(files)))
+        written = unchanged = 0
+        for relative in sorted(files):
+            text = files[relative]  # one at a time: `files` may read them lazily
+            before = last_written.get(relative) if last_written is not None else None
+            if before == text:
+                unchanged += 1
+                continue
+            target = _target(root, inside, relative)
+            data = text.encode("utf-8")
+            # Written by us with other text: no need to read it (a national feed is 30 MB).
+            if before is None and target.is_file() and target.read_bytes() == data:
+                unchanged += 1
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _replace(target, data)
+            written += 1
+        removed = _remove_stale(root, inside, previous - set(files))
+        _replace(root / MANIFEST, _listing(set(files)))
+    except OSError as err:
+        raise WriteError(_explain(err, root)) from None
     return WriteSummary(written=written, unchanged=unchanged, removed=removed)
+
+
+def _remove_stale(root: Path, inside: Path, stale: set[str]) -> int:
+    removed = 0
+    for relative in sorted(stale):
+        target = root / relative
+        _leftover(target).unlink(missing_ok=True)
+        if target.is_symlink() or not target.is_file():
+            continue  # never follow a link, not even to remove it
+        if target.resolve() != inside / relative:
+            continue  # through a linked folder: not ours to touch
+        target.unlink()
+        removed += 1
+        _remove_empty_parents(target.parent, root)
+    return removed
+
+
+def _target(root: Path, inside: Path, relative: str) -> Path:
+    target = root / relative
+    _leftover(target).unlink(missing_ok=True)  # what a stopped build left beside it
+    if target.is_symlink() or (target.exists() and target.resolve() != inside / relative):
+        raise WriteError(f"{target} leads outside {root} (a symbolic link?)")
+    folder = target.parent
+    while folder != root:
+        if folder.is_symlink():
+            raise WriteError(f"{target} leads outside {root} (a symbolic link?)")
+        folder = folder.parent
+    return target
+
+
+def _leftover(target: Path) -> Path:
+    """Where a file is written before it is renamed into place (a dot-file: MkDocs skips it)."""
+    return target.with_name(f".{target.name}.partial")
+
+
+def _replace(target: Path, data: bytes) -> None:
+    """Write `data` beside `target`, then rename it over: never a half-written file."""
+    partial = _leftover(target)
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, target)
+    except OSError:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def _listing(paths: set[str]) -> bytes:
+    return "".join(f"{p}\n" for p in sorted(paths)).encode("utf-8")
+
+
+def _exists(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
+
+
+def _is_safe(relative: str) -> bool:
+    try:
+        check_path(relative)
+    except WriteError:
+        return False
+    return True
+
+
+def _explain(err: OSError, root: Path) -> str:
+    where = err.filename or root
+    if err.errno == errno.ENOSPC:
+        return (
+            f"the disk is full while writing {where}: make room and build again "
+            "(what was written so far is cleaned up by the next build)"
+        )
+    return f"cannot write {where}: {err.strerror or err}"
 
 
 def _remove_empty_parents(folder: Path, root: Path) -> None:

@@ -22,11 +22,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.public import PublicSite, Text
-from generator.render.charts import Chart, charts
+from generator.render.charts import Chart
 from generator.render.labels import Labels
 from generator.site import generate
 
 from .builds import PROOF_SCALE
+from .composed import charts
 from .conftest import ROOT
 from .figures import record
 from .test_hostile import ACCEPTED, _published, hostile_dossiers

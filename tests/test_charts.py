@@ -13,11 +13,12 @@ from typing import Any
 import jsonschema
 import pytest
 
-from generator.chartsvg import render_svgs, spec_text
 from generator.public import PublicSite
-from generator.render.charts import Chart, charts
+from generator.render.charts import Chart
+from generator.render.compose import spec_text
 from generator.site import generate
 
+from .composed import charts, files, render_svgs
 from .conftest import ROOT, compare_golden
 from .site_build import BuiltSite
 
@@ -124,9 +125,7 @@ def test_partner_matrix_shows_every_partner_the_line_and_the_moves(slug: str) ->
 
 
 def test_a_partner_below_the_line_is_marked_in_the_table_too() -> None:
-    from generator.render.pages import render_pages
-
-    page = render_pages(_site(), "nl", "http://localhost:8000/")["coalities/gezonde-haven.md"]
+    page = files(_site(), "nl")["coalities/gezonde-haven.md"]
     analysis = page.split("## Partneranalyse", 1)[1].splitlines()
     row = next(line for line in analysis if line.startswith("| Nordlaan Coatings |"))
     assert "**onder de lijn**" in row
@@ -199,7 +198,6 @@ def test_the_network_stays_readable_at_scale(tmp_path: Path) -> None:
     connected ones and says so; the table beside it still lists every organisation."""
     from benchmarks.corpus import write_corpus
     from generator.render.charts import NETWORK_COALITIONS, NETWORK_ORGANISATIONS
-    from generator.render.pages import render_pages
 
     write_corpus(60, tmp_path)
     site = generate(tmp_path, date(2026, 11, 23)).site
@@ -214,6 +212,6 @@ def test_the_network_stays_readable_at_scale(tmp_path: Path) -> None:
         sum(1 for c in site.coalitions for p in c.partners if p.organisation == org)
         for org in everyone
     )
-    page = render_pages(site, "nl", "http://localhost:8000/")["organisaties/index.md"]
+    page = files(site, "nl")["organisaties/index.md"]
     assert f"De {NETWORK_ORGANISATIONS} organisaties" in page
     assert sum(1 for line in page.splitlines() if line.startswith("| [")) == len(everyone)

@@ -18,11 +18,10 @@ from generator.render.exports import (
     TABLES,
     Export,
     export_schema,
-    render_exports,
 )
-from generator.render.pages import render_pages
 from generator.site import generate, render_site
 
+from .composed import exports, files
 from .conftest import ROOT
 from .site_build import BuiltSite
 
@@ -35,7 +34,7 @@ def _site() -> PublicSite:
 
 def test_json_exports_meet_their_own_schema() -> None:
     site = _site()
-    files = render_exports(site)
+    files = exports(site)
     schema = json.loads(files["open-data/dossiers.schema.json"])
     assert schema == export_schema()
     validator = jsonschema.Draft202012Validator(schema)
@@ -57,7 +56,7 @@ def test_schema_rejects_what_does_not_belong() -> None:
 
 def test_csv_tables_parse_back_as_documented() -> None:
     site = _site()
-    files = render_exports(site)
+    files = exports(site)
     for name, (_, _, rows, columns) in TABLES.items():
         reader = csv.DictReader(io.StringIO(files[f"open-data/{name}.csv"]))
         parsed = list(reader)
@@ -70,7 +69,7 @@ def test_csv_tables_parse_back_as_documented() -> None:
 
 def test_data_dictionary_describes_every_column() -> None:
     for lang in ("nl", "en"):
-        page = render_pages(_site(), lang, "http://localhost:8000/")["open-data/index.md"]
+        page = files(_site(), lang)["open-data/index.md"]
         for name, (_, _, _, columns) in TABLES.items():
             assert f"## {name}.csv" in page
             for column in columns:
@@ -103,18 +102,18 @@ def test_exports_put_together_from_parts_equal_the_whole(count: int) -> None:
     full = _site()
     site = PublicSite(coalitions=full.coalitions[:count], build_date=DAY)
     assert len(site.coalitions) == count  # the examples publish four
-    assembled = render_exports(site)
+    assembled = exports(site)
     direct = _direct(site)
     assert {p: assembled[p] for p in direct} == direct
     assert set(assembled) - set(direct) == {"open-data/dossiers.schema.json"}
 
 
 def test_two_builds_give_identical_files() -> None:
-    first, _ = render_site(generate(ROOT / "coalitions", DAY).site)
-    second, _ = render_site(generate(ROOT / "coalitions", DAY).site)
-    assert first == second
-    assert any(p.endswith(".ics") for p in first["nl"])
-    assert any(p.endswith(".csv") for p in first["nl"])
+    first = render_site(generate(ROOT / "coalitions", DAY).site)
+    second = render_site(generate(ROOT / "coalitions", DAY).site)
+    assert first == second and first["nl"].files
+    assert any(p.endswith(".ics") for p in first["nl"].files)
+    assert any(p.endswith(".csv") for p in first["nl"].files)
 
 
 def test_exports_are_published_with_the_site(built_site: BuiltSite) -> None:

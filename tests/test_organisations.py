@@ -49,7 +49,7 @@ def test_updated_organisations_equal_gathered_ones(seed: int) -> None:
     # is small enough to be brought up to date rather than gathered again.
     base = [dataclasses.replace(c, slug=f"{c.slug}-{n}") for n in range(5) for c in site.coalitions]
     current = _with(site, base)
-    organisations(current)
+    orgs = organisations(current)
     for _ in range(6):
         coalitions = list(current.coalitions)
         n = rng.randrange(len(coalitions))
@@ -60,16 +60,30 @@ def test_updated_organisations_equal_gathered_ones(seed: int) -> None:
             del coalitions[n]
         else:
             coalitions.append(dataclasses.replace(coalitions[n], slug=f"nieuw-{rng.random():.6f}"))
-        current = _with(site, coalitions)
-        updated = organisations(current)
-        assert gathering._last[0][0] is current
+        before, current = current, _with(site, coalitions)
+        old = {c.slug: c for c in before.coalitions}
+        new = {c.slug: c for c in current.coalitions}
+        touched = frozenset(s for s in old.keys() | new.keys() if old.get(s) is not new.get(s))
+        assert len(touched) == 1
+        updated = gathering.gather(current, (before, orgs), touched)
         assert updated == gathering._gathered(current), step
+        moved = {
+            p.organisation
+            for c in (*before.coalitions, *current.coalitions)
+            if c.slug in touched
+            for p in c.partners
+        }
+        kept = {o.id for o in orgs} - moved
+        # Untouched organisations are the very same objects (the identity rule).
+        assert all(o is next(p for p in orgs if p.id == o.id) for o in updated if o.id in kept)
+        orgs = updated
 
 
 def test_a_large_change_gathers_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
     site = _site()
-    organisations(site)
+    orgs = organisations(site)
     other = _with(site, [_renamed(c, random.Random(1)) for c in site.coalitions])
+    touched = frozenset(c.slug for c in site.coalitions)
     calls: list[PublicSite] = []
     real = gathering._gathered
 
@@ -78,5 +92,5 @@ def test_a_large_change_gathers_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
         return real(s)
 
     monkeypatch.setattr(gathering, "_gathered", counted)
-    assert organisations(other) == real(other)
+    assert gathering.gather(other, (site, orgs), touched) == real(other)
     assert calls == [other]

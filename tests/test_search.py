@@ -8,10 +8,11 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from generator.build import served_search_entries
 from generator.public import PublicSite
 from generator.render.organisations import organisations
 from generator.render.pages import agenda
-from generator.render.search import ACTIVITY_DAYS, search_entries
+from generator.render.search import ACTIVITY_DAYS
 from generator.site import generate
 
 from .conftest import ROOT
@@ -35,7 +36,7 @@ def test_every_coalition_upcoming_activity_and_organisation_is_findable() -> Non
         ("nl", "coalities", "organisaties"),
         ("en", "coalitions", "organisations"),
     ):
-        locations = {e["location"] for e in search_entries(site, lang)}
+        locations = {e["location"] for e in served_search_entries(site, organisations(site), lang)}
         for c in site.coalitions:
             assert f"{folder}/{c.slug}/" in locations
         upcoming, past = agenda(site)
@@ -60,7 +61,8 @@ def test_activities_beyond_the_horizon_are_found_through_their_coalition() -> No
     earlier = PublicSite(
         coalitions=site.coalitions, build_date=last - timedelta(days=ACTIVITY_DAYS + 1)
     )
-    locations = {e["location"] for e in search_entries(earlier, "nl")}
+    entries = served_search_entries(earlier, organisations(earlier), "nl")
+    locations = {e["location"] for e in entries}
     latest = next(i for i in upcoming if i.activity.start.date() == last)
     assert f"coalities/{latest.coalition.slug}/" in locations
     assert not any(loc.endswith(f"_{latest.activity.id}") for loc in locations)

@@ -106,12 +106,13 @@ def test_stylesheets_load_nothing_from_another_origin(built_site: BuiltSite) -> 
 
 
 def test_a_failing_engine_build_fails_the_build(tmp_path: Path) -> None:
-    """The two languages build side by side; either one failing is reported, exit 1."""
+    """The two languages build side by side; either one failing is reported, exit 1,
+    and nothing is published: site/ is replaced only when every language is built."""
     copy_project(tmp_path)
     config = tmp_path / "mkdocs.en.yml"
     config.write_text(config.read_text(encoding="utf-8") + "\nnav: 5\n", encoding="utf-8")
     done = run_build(tmp_path)
     assert done.returncode == 1, done.stderr
     assert "MkDocs failed for mkdocs.en.yml" in done.stderr
-    assert "nl done" in done.stderr  # the other language was built and waited for
-    assert not (tmp_path / "site" / "en").exists()
+    assert "the site was not changed" in done.stderr
+    assert not (tmp_path / "site").exists()

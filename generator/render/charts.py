@@ -17,7 +17,7 @@ from typing import Any
 from ..public import Coalition, PublicSite
 from ..vocabulary import Sector
 from .labels import Labels
-from .organisations import organisations
+from .organisations import Organisation
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 VEGA_LITE_VERSION = "6.4"
@@ -382,16 +382,16 @@ NETWORK_ORGANISATIONS = 30  # rows of the network chart, at most
 NETWORK_COALITIONS = 20  # columns: more would shrink the drawing past reading on a page
 
 
-def network_limited(site: PublicSite) -> bool:
+def network_limited(site: PublicSite, orgs: tuple[Organisation, ...]) -> bool:
     """Whether the network chart shows only part of the organisations or coalitions."""
-    many = len(organisations(site)) > NETWORK_ORGANISATIONS
+    many = len(orgs) > NETWORK_ORGANISATIONS
     return many or len(site.coalitions) > NETWORK_COALITIONS
 
 
-def network_matrix(site: PublicSite, lang: str) -> dict[str, Any]:
-    """Organisations by coalitions: who is in what, and who is everywhere."""
+def network_matrix(site: PublicSite, orgs: tuple[Organisation, ...], lang: str) -> dict[str, Any]:
+    """Organisations by coalitions (`orgs`: ``organisations(site)``): who is in what,
+    and who is everywhere."""
     label = Labels(lang)
-    orgs = organisations(site)
     counts = {org.id: len(org.memberships) for org in orgs}
     display = _unique({org.id: org.name for org in orgs})
     most = max(counts.values(), default=0)
@@ -543,7 +543,7 @@ def coalition_charts(c: Coalition, lang: str) -> list[Chart]:
     return found
 
 
-def network_chart(site: PublicSite, lang: str) -> list[Chart]:
+def network_chart(site: PublicSite, orgs: tuple[Organisation, ...], lang: str) -> list[Chart]:
     """The network across coalitions (none without coalitions)."""
     if not site.coalitions:
         return []
@@ -551,13 +551,7 @@ def network_chart(site: PublicSite, lang: str) -> list[Chart]:
     return [
         Chart(
             f"{label.section['organisations']}/network",
-            network_matrix(site, lang),
+            network_matrix(site, orgs, lang),
             label("network_title"),
         )
     ]
-
-
-def charts(site: PublicSite, lang: str) -> list[Chart]:
-    """Every chart of one language, with paths beside the pages that show them."""
-    found = [chart for c in site.coalitions for chart in coalition_charts(c, lang)]
-    return found + network_chart(site, lang)

@@ -429,9 +429,3 @@ def assemble_exports(
     for name, (_, _, _, columns) in TABLES.items():
         files[f"{FOLDER}/{name}.csv"] = _csv_header(columns) + "".join(p.rows[name] for p in parts)
     return files
-
-
-def render_exports(site: PublicSite) -> dict[str, str]:
-    """{path: text} of every open-data file; the same in both languages' folders."""
-    parts = [coalition_export(c, site.build_date) for c in site.coalitions]
-    return assemble_exports(site.build_date, site.coalitions, parts)

@@ -2,8 +2,8 @@
 
 One organisation (``partners[].organisation``) may be a partner in many
 coalitions, under slightly different names. The pages, the network chart and
-the search entries all ask for the same gathering of the same site, so the
-last answer is kept (by identity: hashing a whole site would cost more).
+the search entries take the gathering as an argument: the build makes it
+once (``state.BuildState.publish``), anew only where coalitions changed.
 """
 
 from __future__ import annotations
@@ -30,24 +30,24 @@ class Organisation:
     memberships: tuple[Membership, ...]  # in the order of the site's coalitions
 
 
-_last: list[tuple[PublicSite, tuple[Organisation, ...]]] = []
-
-
 def organisations(site: PublicSite) -> tuple[Organisation, ...]:
-    """Organisations across all coalitions, sorted by name (then id).
+    """Organisations across all coalitions, sorted by name (then id)."""
+    return gather(site, None, frozenset())
 
-    After a site that differs in a few coalitions only (``make serve``, one
-    dossier saved), only the organisations in those coalitions are gathered
-    again: a coalition object that is the same object as before is unchanged
-    (the public model is immutable).
+
+def gather(
+    site: PublicSite,
+    before: tuple[PublicSite, tuple[Organisation, ...]] | None,
+    touched: frozenset[str],
+) -> tuple[Organisation, ...]:
+    """``organisations(site)``, brought up to date from those of the site `before`
+    where only the coalitions `touched` (slugs added, changed or removed) differ.
+
+    Organisations in none of those coalitions are kept as the same objects (the
+    identity rule in ``state.py``); the others are gathered anew.
     """
-    if _last and _last[0][0] is site:
-        return _last[0][1]
-    answer = _updated(site, *_last[0]) if _last else None
-    if answer is None:
-        answer = _gathered(site)
-    _last[:] = [(site, answer)]
-    return answer
+    answer = None if before is None else _updated(site, *before, touched)
+    return answer if answer is not None else _gathered(site)
 
 
 def _gathered(site: PublicSite) -> tuple[Organisation, ...]:
@@ -59,13 +59,14 @@ def _gathered(site: PublicSite) -> tuple[Organisation, ...]:
 
 
 def _updated(
-    site: PublicSite, before: PublicSite, orgs: tuple[Organisation, ...]
+    site: PublicSite, before: PublicSite, orgs: tuple[Organisation, ...], changed: frozenset[str]
 ) -> tuple[Organisation, ...] | None:
     """`orgs` of the site `before`, brought up to date; None if too much changed."""
-    old = {c.slug: c for c in before.coalitions}
-    new = {c.slug: c for c in site.coalitions}
-    changed = {slug for slug in old.keys() | new.keys() if old.get(slug) is not new.get(slug)}
-    if len(changed) > max(1, len(new) // 10):
+    if not changed:
+        return orgs
+    old = {c.slug: c for c in before.coalitions if c.slug in changed}
+    new = {c.slug: c for c in site.coalitions if c.slug in changed}
+    if len(changed) > max(1, len(site.coalitions) // 10):
         return None  # gathering everything is as quick
     touched = {
         p.organisation

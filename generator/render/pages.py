@@ -1,7 +1,7 @@
 """Markdown pages from the public model: pure functions, sorted, reproducible.
 
-``render_pages(site, lang, base_url)`` returns ``{path: markdown}`` for one language,
-paths relative to that language's docs folder. Templates live beside this
+Each function returns one page (or its parts) of one language; ``compose.py``
+puts them together, paths relative to that language's docs folder. Templates live beside this
 module; every value they print is escaped unless it is ``Md`` (see
 ``markdown.py``).
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import html
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import islice
@@ -25,7 +25,7 @@ from . import charts, exports, jsonld, markdown
 from .feeds import feed_paths
 from .labels import Labels
 from .markdown import Md
-from .organisations import Organisation, organisations
+from .organisations import Organisation
 
 ROLE_KINDS = ("lead", "contributes", "consulted", "informed")
 _ANCHOR = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -129,24 +129,13 @@ def _stream(n: int, entries: tuple[tuple[Order, int], ...]) -> Iterator[tuple[Or
         yield order, n, index
 
 
-_last_agenda: list[tuple[PublicSite, tuple[list[AgendaItem], list[AgendaItem]]]] = []
-
-
 def agenda(site: PublicSite) -> tuple[list[AgendaItem], list[AgendaItem]]:
-    """(upcoming soonest first, past latest first), relative to the build date.
-
-    Both languages' search entries ask for the same site's agenda: the last
-    answer is kept (by identity: hashing a whole site would cost more).
-    """
-    if _last_agenda and _last_agenda[0][0] is site:
-        return _last_agenda[0][1]
+    """(upcoming soonest first, past latest first), relative to the build date."""
     schedules = [schedule(c, site.build_date) for c in site.coalitions]
-    result = (
+    return (
         merged(site.coalitions, schedules, "upcoming"),
         merged(site.coalitions, schedules, "past"),
     )
-    _last_agenda[:] = [(site, result)]
-    return result
 
 
 class _Helpers:
@@ -450,7 +439,7 @@ def overview_pages(
         orgs=orgs,
         rows=Md("".join(rows[n] for n in _by_reach(orgs))),
         limited=(charts.NETWORK_ORGANISATIONS, charts.NETWORK_COALITIONS)
-        if charts.network_limited(site)
+        if charts.network_limited(site, orgs)
         else None,
     )
     pages[f"{section['agenda']}/index.md"] = _render(
@@ -483,30 +472,6 @@ def overview_pages(
     return pages
 
 
-def render_pages(site: PublicSite, lang: str, base_url: str) -> dict[str, str]:
-    """Every generated page of one language: {path in docs folder: Markdown}.
-
-    The pipeline (``site.py``) calls the parts one by one, through the content
-    cache; this puts them together without it.
-    """
-    orgs = organisations(site)
-    pages = {
-        coalition_page_path(c, lang): coalition_page(c, lang, base_url, site.build_date)
-        for c in site.coalitions
-    }
-    parts = [overview_parts(c, lang, site.build_date) for c in site.coalitions]
-    by_slug = {c.slug: part for c, part in zip(site.coalitions, parts, strict=True)}
-    rows = []
-    for org in orgs:
-        page, row = organisation_parts(org, lang, member_parts(org, by_slug))
-        pages[organisation_page_path(org, lang)] = page
-        rows.append(row)
-    pages.update(overview_pages(site, lang, orgs, parts, rows))
-    if len(pages) != len(site.coalitions) + len(orgs) + 5:
-        raise ValueError("two generated pages would share a path")  # the validator prevents it
-    return dict(sorted(pages.items()))
-
-
-def member_parts(org: Organisation, by_slug: dict[str, OverviewParts]) -> list[OverviewParts]:
+def member_parts(org: Organisation, by_slug: Mapping[str, OverviewParts]) -> list[OverviewParts]:
     """The parts of an organisation's coalitions, in the order of its memberships."""
     return [by_slug[m.coalition.slug] for m in org.memberships]

@@ -31,8 +31,8 @@ from pathlib import Path
 
 from ..public import PublicSite
 from .labels import Labels
-from .organisations import organisations
-from .pages import agenda
+from .organisations import Organisation
+from .pages import AgendaItem
 
 QUESTION_CHARS = 200
 ACTIVITY_DAYS = 90
@@ -47,8 +47,11 @@ def _short(value: str) -> str:
     return flat if len(flat) <= QUESTION_CHARS else flat[: QUESTION_CHARS - 1].rstrip() + "…"
 
 
-def search_entries(site: PublicSite, lang: str) -> list[dict[str, str]]:
-    """The search entries of every generated page of one language."""
+def search_entries(
+    site: PublicSite, orgs: tuple[Organisation, ...], upcoming: list[AgendaItem], lang: str
+) -> list[dict[str, str]]:
+    """The search entries of every generated page of one language (`orgs` and
+    `upcoming`: the site's organisations and upcoming agenda, made once per build)."""
     label = Labels(lang)
     section = label.section
     entries: list[dict[str, str]] = []
@@ -79,7 +82,6 @@ def search_entries(site: PublicSite, lang: str) -> list[dict[str, str]]:
             themes,
             _short(c.societal_question.get(lang)[0]),
         )
-    upcoming, _ = agenda(site)
     horizon = site.build_date + timedelta(days=ACTIVITY_DAYS)
     for item in (i for i in upcoming if i.activity.start.date() <= horizon):
         c, a = item.coalition, item.activity
@@ -89,7 +91,7 @@ def search_entries(site: PublicSite, lang: str) -> list[dict[str, str]]:
             label.datetime(a.start, a.end),
             c.name,
         )
-    for org in organisations(site):
+    for org in orgs:
         count = len(org.memberships)
         add(
             f"{section['organisations']}/{org.id}/",

@@ -1,0 +1,192 @@
+"""The orchestrator: one build, top to bottom, in stage order.
+
+read and publish → render (per language) → draw → write → engine
+
+``dossiers build`` runs ``build`` once; ``make serve`` runs ``serve_pages``
+for the served language on every save, with the ``BuildState`` it keeps.
+Both go through the same stages; only the engine step differs (MkDocs serve
+runs the engine itself). Progress goes to the `say` callback, so the command
+line decides how it is shown.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from . import engine
+from .cache import CACHE_DIR, CONTENT_CACHE, Memo, refuse_tracked
+from .chartsvg import Drawings, chart_store
+from .public import PublicSite
+from .render.organisations import Organisation
+from .render.pages import agenda
+from .render.search import search_entries
+from .site import DEFAULT_SITE_URL, PublishedFolder, publish_folder, render_languages
+from .state import BuildState
+from .write import WriteSummary, write_tree
+
+LOCK_FILE = ".build-lock"  # in the docs folder: a dot-file, so MkDocs skips it
+
+Say = Callable[[str], None]
+
+
+class BusyError(Exception):
+    """Another build is writing the same folder."""
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    dossiers: Path = Path("coalitions")
+    content: Path = Path("content")
+    build_date: date | None = None  # None: today
+    site_url: str = DEFAULT_SITE_URL
+    cache: Path = CACHE_DIR
+    content_cache: bool = True  # False: neither read nor write the content cache
+    pages_only: bool = False  # write the pages, do not run the engine
+    site: Path = engine.SITE_DIR
+
+
+def build(options: BuildOptions, say: Say) -> PublishedFolder:
+    """Check, publish, render, draw and write every language, then build the site.
+
+    Raises DossierError (problems in the dossiers: nothing is written),
+    CacheError, BusyError, WriteError or EngineError.
+    """
+    build_date = options.build_date or date.today()
+    with one_build_at_a_time(options.content):
+        refuse_tracked(options.cache)
+        # A one-off build keeps nothing in memory that it does not still need.
+        store = Memo(
+            options.cache / CONTENT_CACHE if options.content_cache else None, remember=False
+        )
+        drawings = chart_store(options.cache)
+        try:
+            done = _build(options, build_date, BuildState(store), drawings, say)
+        finally:
+            store.close()
+            drawings.close()
+            for warning in store.warnings + drawings.warnings:
+                say(f"warning: {warning}")
+    return done
+
+
+def _build(
+    options: BuildOptions, build_date: date, state: BuildState, drawings: Memo, say: Say
+) -> PublishedFolder:
+    started = time.monotonic()
+    done = publish_folder(options.dossiers, build_date, state)
+    say(done.report.summary())
+    say(
+        f"published {len(done.site.coalitions)} coalitions (build date {build_date}) "
+        f"in {time.monotonic() - started:.1f} s"
+    )
+    # What was read lives for the whole build: keep the garbage collector from
+    # walking it again and again (with a national site that is seconds each time).
+    gc.freeze()
+    started = time.monotonic()
+    # One language at a time, written before the next is made: only one is in memory.
+    for made in render_languages(state, options.site_url):
+        store = state.store
+        say(
+            f"pages ({made.lang}): {store.hits} parts from the content cache, "
+            f"{store.misses} made ({time.monotonic() - started:.1f} s)"
+        )
+        store.save()
+        store.hits = store.misses = 0
+        started = time.monotonic()
+        files = Drawings(made.specs(), drawings, made.files)
+        folder = options.content / made.lang
+        written = write_tree(folder, files)
+        drawings.save()
+        say(
+            f"charts ({made.lang}): {files.summary.rendered} drawn, {files.summary.cached} "
+            f"from the cache ({time.monotonic() - started:.1f} s)"
+        )
+        say(_written(folder, len(files), written))
+        del made, files  # written: let go of this language's text
+        started = time.monotonic()
+    if not options.pages_only:
+        site, orgs = done.site, state.organisations
+        upcoming, _ = agenda(site)
+        engine.build_sites(
+            build_date,
+            options.content,
+            lambda lang: search_entries(site, orgs, upcoming, lang),
+            say,
+            options.site,
+        )
+        say("site ready in site/: run 'make serve' to look at it in a browser")
+    return done
+
+
+def serve_pages(
+    state: BuildState,
+    drawings: Memo,
+    dossiers: Path,
+    content: Path,
+    langs: tuple[str, ...],
+    build_date: date,
+    site_url: str,
+) -> dict[str, WriteSummary]:
+    """One rebuild of ``make serve``: publish into the state and write the served
+    languages into ``content/<lang>``, reusing what the state holds. Raises as
+    ``build`` (on DossierError nothing is written and the state keeps its last
+    good site)."""
+    done: dict[str, WriteSummary] = {}
+    with one_build_at_a_time(content):
+        state.forget_unused()  # what the last rebuild did not use
+        publish_folder(dossiers, build_date, state)
+        for made in render_languages(state, site_url, langs):
+            docs = content / made.lang
+            last = state.written.get(str(docs))
+            files = Drawings(made.specs(), drawings, made.files, last)
+            done[made.lang] = write_tree(docs, files, last)
+            state.written[str(docs)] = {path: files[path] for path in files}
+        state.store.save()
+        drawings.save()
+    return done
+
+
+def served_search_entries(
+    site: PublicSite, orgs: tuple[Organisation, ...], lang: str
+) -> list[dict[str, str]]:
+    upcoming, _ = agenda(site)
+    return search_entries(site, orgs, upcoming, lang)
+
+
+def _written(folder: Path, count: int, done: WriteSummary) -> str:
+    return (
+        f"{folder}: {count} files ({done.written} written, "
+        f"{done.unchanged} unchanged, {done.removed} removed)"
+    )
+
+
+@contextmanager
+def one_build_at_a_time(content: Path) -> Iterator[None]:
+    """Hold the build lock of a docs folder; BusyError if another build holds it."""
+    try:
+        import fcntl
+    except ImportError:  # not on a POSIX system: no lock
+        yield
+        return
+    content.mkdir(parents=True, exist_ok=True)
+    lock = content / LOCK_FILE
+    if lock.is_symlink():
+        lock.unlink()
+    with open(lock, "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BusyError(
+                f"another build is writing {content} (make site or make serve in this folder); "
+                "wait for it to finish, or stop it, and run this again"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -1,0 +1,181 @@
+"""Everything that knows the site engine (MkDocs with Material), in one place.
+
+The generator writes plain Markdown, SVG and data files; this module turns
+the docs folders into the site: it runs MkDocs once per language, adds the
+generated pages' entries to each language's search index, and puts the
+result in place. Another engine (ProperDocs, Zensical) is a change here and
+in ``hooks.py`` beside it, nowhere else.
+
+Publishing is all or nothing. Every language is built into a staging folder
+(``.site-new``, English under ``.site-new-en``), the built pages of the
+generated sections are checked against what the generator wrote (the
+manifests), and only then does the staging folder replace ``site/``: two
+renames. A build stopped at any moment leaves the last good site, or none,
+never a mix; the next build clears what was left. No output folder may be a
+symbolic link, since MkDocs empties the folder it builds into.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from .parallel import cores
+from .render.labels import LANGS, Labels
+from .write import read_manifest
+
+CONFIGS = {"nl": "mkdocs.yml", "en": "mkdocs.en.yml"}
+SITE_DIR = Path("site")
+_GENERATED_SECTIONS = ("coalitions", "organisations")  # one page per dossier / organisation
+
+
+class EngineError(Exception):
+    """The site could not be built or put in place."""
+
+
+@dataclass(frozen=True)
+class Staging:
+    """Where each language is built before it is published."""
+
+    site: Path
+
+    @property
+    def new(self) -> Path:
+        return self.site.with_name(f".{self.site.name}-new")
+
+    @property
+    def old(self) -> Path:
+        return self.site.with_name(f".{self.site.name}-old")
+
+    def language(self, lang: str) -> Path:
+        return self.new if lang == "nl" else self.site.with_name(f".{self.site.name}-new-{lang}")
+
+    def folders(self) -> list[Path]:
+        return [self.site, self.new, self.old, *(self.language(lang) for lang in LANGS)]
+
+
+def add_to_index(index: Path, entries: list[dict[str, str]]) -> int:
+    """Append entries to the search index MkDocs wrote; returns its size in bytes."""
+    data = json.loads(index.read_text(encoding="utf-8"))
+    data["docs"] = [*data["docs"], *entries]
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    index.write_text(text, encoding="utf-8")
+    return len(text.encode("utf-8"))
+
+
+def search_index(site_dir: Path) -> Path:
+    return site_dir / "search" / "search_index.json"
+
+
+def build_sites(
+    build_date: date,
+    content: Path,
+    entries: Callable[[str], list[dict[str, str]]],
+    say: Callable[[str], None],
+    site: Path = SITE_DIR,
+) -> None:
+    """Build every language's site from its docs folder (``content/<lang>``) and
+    publish it into `site` (English at site/en/). `entries(lang)` gives the search
+    entries of the generated pages. Raises EngineError; `site` is then untouched."""
+    staging = Staging(site)
+    for folder in staging.folders():
+        if folder.is_symlink():
+            raise EngineError(
+                f"{folder} is a symbolic link; the build empties and replaces that folder, "
+                "so it must not be a link: remove the link and build again"
+            )
+    for folder in staging.folders()[1:]:
+        shutil.rmtree(folder, ignore_errors=True)  # what a stopped build left
+    started = time.monotonic()
+    running = [_start(lang, staging.language(lang), build_date, say) for lang in LANGS]
+    failed = [CONFIGS[lang] for lang, run in running if run.wait() != 0]
+    if failed:
+        raise EngineError(f"MkDocs failed for {', '.join(failed)}; the site was not changed")
+    for lang in LANGS:
+        out = staging.language(lang)
+        _check_pages(out, content / lang, lang)
+        size = add_to_index(search_index(out), entries(lang))
+        say(
+            f"  {lang} done after {time.monotonic() - started:.1f} s; "
+            f"search index {size / 1e6:.1f} MB"
+        )
+    for lang in LANGS:
+        if staging.language(lang) != staging.new:
+            staging.language(lang).rename(staging.new / lang)
+    if site.exists():
+        site.rename(staging.old)
+    staging.new.rename(site)
+    shutil.rmtree(staging.old, ignore_errors=True)
+
+
+def _start(
+    lang: str, out: Path, build_date: date, say: Callable[[str], None]
+) -> tuple[str, subprocess.Popen[bytes]]:
+    env = {
+        # The sitemap's dates follow the build date, so two builds give the same bytes.
+        "SOURCE_DATE_EPOCH": str(
+            int(datetime.combine(build_date, datetime.min.time(), UTC).timestamp())
+        ),
+        **os.environ,
+        # The engine's end-of-life banner is known and tracked in the README.
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    say(f"building the site ({lang}) with MkDocs ...")
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict"]
+    run = subprocess.Popen([*command, "-f", CONFIGS[lang], "-d", str(out)], env=env)
+    if cores() < 2:
+        run.wait()  # one core: one at a time
+    return lang, run
+
+
+def _check_pages(built: Path, docs: Path, lang: str) -> None:
+    """EngineError if a generated section of the built site holds a page the
+    generator did not write this time (a leftover of a removed or draft dossier)."""
+    for folder, extra in _unwritten(built, docs, lang):
+        raise EngineError(
+            f"{docs / folder} holds pages no dossier made ({', '.join(extra)}); they would "
+            f"be published. Remove them from {docs / folder}/ and build again"
+        )
+
+
+def prune_pages(built: Path, docs: Path, lang: str) -> int:
+    """Remove from a built site the pages of generated sections that the generator
+    no longer writes (``mkdocs serve --dirty`` keeps them); returns how many."""
+    removed = 0
+    for folder, extra in _unwritten(built, docs, lang):
+        for name in extra:
+            page = built / folder / name
+            if not page.is_symlink():
+                shutil.rmtree(page, ignore_errors=True)
+                removed += 1
+    return removed
+
+
+def _unwritten(built: Path, docs: Path, lang: str) -> list[tuple[str, list[str]]]:
+    """Per generated section, the built pages the manifest does not list."""
+    written = read_manifest(docs)
+    found_extra: list[tuple[str, list[str]]] = []
+    for section in _GENERATED_SECTIONS:
+        folder = Labels(lang).section[section]
+        expected = {
+            path.removeprefix(f"{folder}/").removesuffix(".md")
+            for path in written
+            if path.startswith(f"{folder}/") and path.endswith(".md") and path.count("/") == 1
+        }
+        found = {
+            page.parent.name
+            for page in (built / folder).glob("*/index.html")
+            if page.parent.parent == built / folder
+        }
+        extra = sorted(found - expected)
+        if extra:
+            found_extra.append((folder, extra))
+    return found_extra

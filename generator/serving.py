@@ -1,0 +1,55 @@
+"""The ``make serve`` session: one ``BuildState`` for the life of the MkDocs
+server, and what the browser shows while a dossier has problems.
+
+MkDocs loads ``hooks.py`` afresh for every rebuild, so the session lives
+here, in a module imported once per process. It is the only state that
+outlives a build in the whole generator, and it holds nothing but the
+``BuildState``, the drawings' store and the last problems.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from .cache import CACHE_DIR, DEFAULT_PATH, Memo
+from .chartsvg import chart_store
+from .errors import Problem
+from .render.markdown import escape
+from .state import BuildState
+
+
+@dataclass
+class Session:
+    state: BuildState
+    drawings: Memo
+    problems: tuple[Problem, ...] = field(default=())
+
+
+@cache
+def session() -> Session:
+    """The serving process's one session (made on the first rebuild)."""
+    return Session(BuildState(Memo(DEFAULT_PATH)), chart_store(CACHE_DIR))
+
+
+_NOTICE = {
+    "nl": (
+        "De dossiers hebben {count} probleem/problemen. Deze voorvertoning laat de laatste "
+        "goede versie zien; los het op en sla op, dan werkt de pagina zichzelf bij."
+    ),
+    "en": (
+        "The dossiers have {count} problem(s). This preview shows the last good version; "
+        "fix it and save, and the page updates itself."
+    ),
+}
+
+
+def problems_notice(problems: tuple[Problem, ...], lang: str) -> str:
+    """A block of Markdown for the top of every served page while dossiers have
+    problems: each problem as file:line:col: field: message, escaped."""
+    lines = "\n".join(f"- {escape(p.text())}" for p in problems)
+    return (
+        '<div class="admonition danger" role="alert" markdown>\n'
+        f'<p class="admonition-title">{_NOTICE[lang].format(count=len(problems))}</p>\n\n'
+        f"{lines}\n\n</div>\n\n"
+    )
