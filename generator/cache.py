@@ -306,6 +306,8 @@ class Memo:
         if self._db is None:
             return
         self._flush()
+        if self._db is None:
+            return  # the flush found the file unusable
         now = int(time.time())
         try:
             with self._db:

@@ -60,8 +60,10 @@ _ELEMENTS = frozenset(
 
 # Attributes whose value is CSS that may load something (url(...)).
 _PAINTED = frozenset(
-    ("style", "fill", "stroke", "clip-path", "mask", "filter", "marker-start", "marker-mid")
-    + ("marker-end", "cursor")
+    (
+        *("style", "fill", "stroke", "clip-path", "mask", "filter"),
+        *("marker-start", "marker-mid", "marker-end", "cursor"),
+    )
 )
 
 

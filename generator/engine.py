@@ -22,6 +22,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -95,10 +96,30 @@ def build_sites(
     for folder in staging.folders()[1:]:
         shutil.rmtree(folder, ignore_errors=True)  # what a stopped build left
     started = time.monotonic()
-    running = [_start(lang, staging.language(lang), build_date, say) for lang in LANGS]
-    failed = [CONFIGS[lang] for lang, run in running if run.wait() != 0]
-    if failed:
-        raise EngineError(f"MkDocs failed for {', '.join(failed)}; the site was not changed")
+    with tempfile.TemporaryDirectory(prefix="dossiers-engine-") as logs:
+        running = [
+            _start(lang, staging.language(lang), build_date, say, Path(logs) / lang)
+            for lang in LANGS
+        ]
+        failed = [(lang, run.wait() != 0) for lang, run in running]
+        told = {
+            lang: (Path(logs) / lang).read_text(encoding="utf-8", errors="replace")
+            for lang in LANGS
+        }
+    for lang, _ in failed:
+        for line in told[lang].splitlines():
+            if line.startswith("Traceback"):
+                break  # summed up in one line below
+            say(f"  MkDocs ({lang}): {line}")
+    broken = [CONFIGS[lang] for lang, bad in failed if bad]
+    if broken:
+        reasons = " ".join(told[lang] for lang, bad in failed if bad)
+        if "No space left on device" in reasons:
+            raise EngineError(
+                "the disk is full while MkDocs builds the site: make room and build again; "
+                "the site was not changed"
+            )
+        raise EngineError(f"MkDocs failed for {', '.join(broken)}; the site was not changed")
     for lang in LANGS:
         out = staging.language(lang)
         _check_pages(out, content / lang, lang)
@@ -117,8 +138,9 @@ def build_sites(
 
 
 def _start(
-    lang: str, out: Path, build_date: date, say: Callable[[str], None]
+    lang: str, out: Path, build_date: date, say: Callable[[str], None], log: Path
 ) -> tuple[str, subprocess.Popen[bytes]]:
+    """MkDocs started for one language; what it prints goes to `log`."""
     env = {
         # The sitemap's dates follow the build date, so two builds give the same bytes.
         "SOURCE_DATE_EPOCH": str(
@@ -130,7 +152,10 @@ def _start(
     }
     say(f"building the site ({lang}) with MkDocs ...")
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict"]
-    run = subprocess.Popen([*command, "-f", CONFIGS[lang], "-d", str(out)], env=env)
+    with open(log, "wb") as told:
+        run = subprocess.Popen(
+            [*command, "-f", CONFIGS[lang], "-d", str(out)], env=env, stdout=told, stderr=told
+        )
     if cores() < 2:
         run.wait()  # one core: one at a time
     return lang, run
