@@ -24,10 +24,16 @@ from pydantic import (
     WithJsonSchema,
 )
 
+from .amsterdam import FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
 _ID_RE = re.compile(ID_PATTERN)
 _DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _DATETIME_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2})?$")
+# For editors: the same forms, in the years FIRST_YEAR to LAST_YEAR (a test keeps them in step).
+_YEARS = "(19[5-9][0-9]|2[01][0-9]{2})"
+_DATE_SCHEMA_RE = f"^{_YEARS}-[0-9]{{2}}-[0-9]{{2}}$"
+_DATETIME_SCHEMA_RE = f"^{_YEARS}-[0-9]{{2}}-[0-9]{{2}}[T ][0-9]{{2}}:[0-9]{{2}}(:[0-9]{{2}})?$"
 _PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()-]{5,22}$")
 _EMAIL_RE = re.compile(r"^[^@\s<>\"'()\x00-\x1f\x7f]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _URL_RE = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d+)?(/[^\s<>\"'`]*)?$")
@@ -199,11 +205,25 @@ Amount = Annotated[
 ]
 
 
+# Every date and time of a dossier lies in these years (see amsterdam.py for why);
+# the year is checked before the date itself, so no year can reach a calculation
+# that fails on it.
+_DATE_RANGE = f"{FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()}"
+_DATETIME_RANGE = f"{FIRST_DAY.isoformat()}T00:00 to {LAST_DAY.isoformat()}T23:59"
+
+
+def _in_years(year: int, written: str, expected: str) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"must be from {expected}, got {written}")
+
+
 def _iso_date(value: Any) -> Any:
     if isinstance(value, date) and not isinstance(value, datetime):
+        _in_years(value.year, value.isoformat(), _DATE_RANGE)
         return value
     if not isinstance(value, str) or not _DATE_RE.match(value):
         raise ValueError(f"expected a date as YYYY-MM-DD, got {describe(value)}")
+    _in_years(int(value[:4]), value, _DATE_RANGE)
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -212,8 +232,6 @@ def _iso_date(value: Any) -> Any:
 
 def _not_a_date(text: str) -> str:
     year, month, day = (int(part) for part in text[:10].split("-"))
-    if year == 0:
-        return f"{text} is not a real date: there is no year 0"
     if not 1 <= month <= 12:
         return f"{text} is not a real date: there is no month {month}"
     days = calendar.monthrange(year, month)[1]
@@ -227,18 +245,27 @@ def _not_a_date(text: str) -> str:
 IsoDate = Annotated[
     date,
     BeforeValidator(_iso_date),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": _DATE_RE.pattern}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "date",
+            "pattern": _DATE_SCHEMA_RE,
+            "description": f"A date from {_DATE_RANGE}, YYYY-MM-DD.",
+        }
+    ),
 ]
 
 
 def _local_datetime(value: Any) -> Any:
     if isinstance(value, datetime):
+        _in_years(value.year, value.isoformat(timespec="minutes"), _DATETIME_RANGE)
         return value
     if not isinstance(value, str) or not _DATETIME_RE.match(value):
         raise ValueError(
             "expected a date and time as YYYY-MM-DDTHH:MM (Dutch local time), "
             f"got {describe(value)}"
         )
+    _in_years(int(value[:4]), value, _DATETIME_RANGE)
     try:
         return datetime.fromisoformat(value.replace(" ", "T"))
     except ValueError:
@@ -251,8 +278,10 @@ LocalDateTime = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": _DATETIME_RE.pattern,
-            "description": "Local time in the Netherlands, YYYY-MM-DDTHH:MM.",
+            "pattern": _DATETIME_SCHEMA_RE,
+            "description": (
+                f"Local time in the Netherlands, YYYY-MM-DDTHH:MM, from {_DATETIME_RANGE}."
+            ),
         }
     ),
 ]

@@ -13,13 +13,12 @@ import typing
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from . import amsterdam
 from .errors import Path, Problem, format_path
 from .load import RESERVED, RawDossier, strings
 from .model import Dossier
@@ -304,7 +303,7 @@ def cross_check(dossier: Dossier) -> list[tuple[Path, str]]:
 
     for i, a in enumerate(dossier.agenda):
         for field, moment in (("start", a.start), ("end", a.end)):
-            if moment is not None and not _exists_in_amsterdam(moment):
+            if moment is not None and not amsterdam.exists(moment):
                 found.append(
                     (
                         ("agenda", i, field),
@@ -352,16 +351,6 @@ def cross_check(dossier: Dossier) -> list[tuple[Path, str]]:
 
     _check_type(dossier, found)
     return found
-
-
-_AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-
-
-def _exists_in_amsterdam(moment: datetime) -> bool:
-    """False for a local time skipped when summer time starts."""
-    there = moment.replace(tzinfo=_AMSTERDAM)
-    back = there.astimezone(UTC).astimezone(_AMSTERDAM).replace(tzinfo=None)
-    return back == moment
 
 
 def _check_roles(

@@ -10,8 +10,9 @@ import pytest
 from .conftest import ROOT
 
 RENDERERS = sorted((ROOT / "generator" / "render").glob("*.py"))
-# What a renderer may import from the package: the public model and fixed vocabularies.
-ALLOWED = {"generator.public", "generator.vocabulary", "generator.render"}
+# What a renderer may import from the package: the public model, fixed vocabularies,
+# and Dutch time (the zone and the years a dossier may name).
+ALLOWED = {"generator.public", "generator.vocabulary", "generator.amsterdam", "generator.render"}
 
 
 def _imports(path: Path) -> set[str]:

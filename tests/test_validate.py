@@ -90,7 +90,10 @@ def test_text_may_be_dutch_only_or_both_languages(tmp_path: Path) -> None:
         ({"website": "javascript:alert(1)"}, "website: 'javascript:alert(1)' is not a web address"),
         ({"started": 20260101}, "started: expected a date as YYYY-MM-DD, got a number"),
         ({"started": "2026-13-01"}, "started: 2026-13-01 is not a real date: there is no month 13"),
-        ({"started": "0000-02-01"}, "started: 0000-02-01 is not a real date: there is no year 0"),
+        (
+            {"started": "0000-02-01"},
+            "started: must be from 1950-01-01 to 2199-12-31, got 0000-02-01",
+        ),
         ({"started": "\uff12\uff10\uff12\uff16-01-15"}, "started: expected a date as YYYY-MM-DD"),
         (
             {

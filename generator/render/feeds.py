@@ -2,7 +2,8 @@
 
 Pure: the build date gives DTSTAMP, so two builds of the same dossiers give
 byte-identical files. Times are Dutch local time with a VTIMEZONE for
-Europe/Amsterdam. A UID is the coalition's slug and the activity's id, so an
+Europe/Amsterdam that covers the years of the calendar's events
+(``vtimezone.py``). A UID is the coalition's slug and the activity's id, so an
 activity keeps its UID from build to build. Only public activities exist in
 the public model, so only they can appear here.
 """
@@ -12,17 +13,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from functools import cache
 from typing import NamedTuple
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 import icalendar
 
+from ..amsterdam import TZID, aware
 from ..public import Activity, Coalition, PublicSite
 from .labels import Labels
+from .vtimezone import vtimezone
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 PRODID = "-//Dossiers van samenwerkingsverbanden//dossiers//NL"
 
 
@@ -59,9 +59,9 @@ def _event(
     event = icalendar.Event()
     event.add("uid", uid(base_url, coalition, activity))
     event.add("dtstamp", stamp)
-    event.add("dtstart", activity.start.replace(tzinfo=AMSTERDAM))
+    event.add("dtstart", aware(activity.start))
     if activity.end is not None:
-        event.add("dtend", activity.end.replace(tzinfo=AMSTERDAM))
+        event.add("dtend", aware(activity.end))
     event.add("summary", title)
     lines = []
     if activity.description:
@@ -91,7 +91,22 @@ def _event(
     return event
 
 
-def _calendar(name: str, events: Iterable[str], until: int) -> str:
+Years = tuple[int, int]
+"""The first and the last year a calendar's events touch: what its VTIMEZONE covers."""
+
+# A calendar without events refers to no time, but RFC 5545 wants at least one
+# component in it: the zone's rules as they have stood since 1996.
+_NO_EVENTS: Years = (1996, 1997)
+
+
+def _joined(spans: Iterable[Years | None]) -> Years | None:
+    known = [span for span in spans if span is not None]
+    if not known:
+        return None
+    return min(first for first, _ in known), max(last for _, last in known)
+
+
+def _calendar(name: str, events: Iterable[str], years: Years | None) -> str:
     """A calendar around events already written as text (each is written once)."""
     # A coalition's name may hold a line break; icalendar refuses one in NAME.
     name = " ".join(name.split())
@@ -102,16 +117,10 @@ def _calendar(name: str, events: Iterable[str], until: int) -> str:
     calendar.add("method", "PUBLISH")
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", "Europe/Amsterdam")
+    calendar.add("x-wr-timezone", TZID)
     head, tail = bytes(calendar.to_ical()).decode("utf-8").rsplit("END:VCALENDAR", 1)
-    return head + _amsterdam(until) + "".join(events) + "END:VCALENDAR" + tail
-
-
-@cache
-def _amsterdam(until: int) -> str:
-    """The VTIMEZONE for Europe/Amsterdam up to a year, as text, made once per build."""
-    zone = icalendar.Timezone.from_tzid("Europe/Amsterdam", last_date=date(until, 1, 1))
-    return bytes(zone.to_ical()).decode("utf-8")
+    zone = vtimezone(*(years or _NO_EVENTS))
+    return head + zone + "".join(events) + "END:VCALENDAR" + tail
 
 
 @dataclass(frozen=True)
@@ -119,7 +128,7 @@ class Event:
     """One activity written as a VEVENT, with what is needed to place it in a calendar."""
 
     order: tuple[datetime, str, str]  # start, coalition slug, activity id
-    last_year: int
+    years: Years  # of its start and its end
     open_to_newcomers: bool
     text: str
 
@@ -132,7 +141,7 @@ def coalition_events(
     events = [
         Event(
             order=(a.start, coalition.slug, a.id),
-            last_year=(a.end or a.start).year,
+            years=(a.start.year, (a.end or a.start).year),
             open_to_newcomers=a.open_to_newcomers,
             text=bytes(_event(coalition, a, lang, base_url, stamp).to_ical()).decode("utf-8"),
         )
@@ -142,12 +151,9 @@ def coalition_events(
 
 
 def calendar(name: str, events: Sequence[Event]) -> str:
-    """A calendar of events; its time zone reaches two years past the last of them.
-
-    (icalendar's own VTIMEZONE stops at 2038.)
-    """
-    until = max([2038, *(event.last_year + 2 for event in events)])
-    return _calendar(name, (event.text for event in events), until)
+    """A calendar of events, with a time zone for the years they touch."""
+    years = _joined(event.years for event in events)
+    return _calendar(name, (event.text for event in events), years)
 
 
 def coalition_calendar(coalition: Coalition, lang: str, events: Sequence[Event]) -> str:
@@ -158,18 +164,18 @@ class FeedPart(NamedTuple):
     """One coalition's share of the calendars across coalitions: its events as text."""
 
     every: str
-    every_until: int  # two years past its last event (0 without events)
+    every_years: Years | None  # the years its events touch (None without events)
     open: str  # the events open to newcomers
-    open_until: int
+    open_years: Years | None
 
 
 def feed_part(events: Sequence[Event]) -> FeedPart:
     shown = [e for e in events if e.open_to_newcomers]
     return FeedPart(
         every="".join(e.text for e in events),
-        every_until=max((e.last_year + 2 for e in events), default=0),
+        every_years=_joined(e.years for e in events),
         open="".join(e.text for e in shown),
-        open_until=max((e.last_year + 2 for e in shown), default=0),
+        open_years=_joined(e.years for e in shown),
     )
 
 
@@ -187,12 +193,12 @@ def overview_calendars(lang: str, parts: Sequence[FeedPart]) -> dict[str, str]:
         paths["all"]: _calendar(
             f"{label('agenda')}: {label('all_coalitions')}",
             [p.every for p in parts],
-            max([2038, *(p.every_until for p in parts)]),
+            _joined(p.every_years for p in parts),
         ),
         paths["newcomers"]: _calendar(
             label("open_activities"),
             [p.open for p in parts],
-            max([2038, *(p.open_until for p in parts)]),
+            _joined(p.open_years for p in parts),
         ),
     }
 

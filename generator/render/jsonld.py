@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import json
 from typing import Any
-from zoneinfo import ZoneInfo
 
+from ..amsterdam import aware
 from ..public import Activity, Coalition
 from .feeds import activity_url
 from .labels import Labels
 from .markdown import Md
-
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 def event(coalition: Coalition, activity: Activity, lang: str, base_url: str) -> dict[str, Any]:
@@ -28,13 +26,13 @@ def event(coalition: Coalition, activity: Activity, lang: str, base_url: str) ->
         "@id": activity_url(base_url, coalition, activity, lang),
         "name": activity.title.get(lang)[0],
         "inLanguage": activity.title.get(lang)[1],
-        "startDate": activity.start.replace(tzinfo=AMSTERDAM).isoformat(),
+        "startDate": aware(activity.start).isoformat(),
         "eventStatus": "https://schema.org/EventScheduled",
         "url": activity_url(base_url, coalition, activity, lang),
         "organizer": [{"@type": "Organization", "name": names[i]} for i in activity.organisers],
     }
     if activity.end is not None:
-        data["endDate"] = activity.end.replace(tzinfo=AMSTERDAM).isoformat()
+        data["endDate"] = aware(activity.end).isoformat()
     if activity.description is not None:
         data["description"] = activity.description.get(lang)[0]
     place = next((p for p in coalition.places if p.id == activity.place), None)
