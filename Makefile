@@ -24,9 +24,10 @@ $(STAMP): pyproject.toml constraints.txt
 site: $(STAMP) ## check the dossiers and build the whole site into site/ (Dutch at /, English at /en/)
 	$(BIN)/dossiers build
 
-serve: $(STAMP) ## serve the Dutch site on http://127.0.0.1:8000 with live reload on dossier changes
-	$(BIN)/dossiers build --pages-only
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dirty -f mkdocs.serve.yml
+PORT ?= 8000
+
+serve: $(STAMP) ## serve the Dutch site on http://127.0.0.1:$(PORT) with live reload on dossier changes; stop with Ctrl+C
+	@$(BIN)/dossiers serve --port $(PORT)
 
 check: $(STAMP) ## check every dossier in coalitions/ and report all problems
 	$(BIN)/dossiers check

@@ -22,7 +22,7 @@ from .cache import CACHE_DIR, CacheError
 from .check import check_folder
 from .codeowners import codeowners
 from .diff import summarise
-from .engine import EngineError
+from .engine import EngineError, check_port, serve
 from .errors import DossierError
 from .load import RESERVED, SLUG_PATTERN
 from .model import json_schema
@@ -166,6 +166,41 @@ def _build(args: argparse.Namespace) -> int:
 
 def _say(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
+
+
+def _serve_arguments(sub: Any) -> None:
+    serve = _command(
+        sub,
+        "serve",
+        "write the pages, then serve the Dutch site with live reload (stop with Ctrl+C)",
+        "Write the generated pages as 'build --pages-only' does, then serve the Dutch site "
+        "on http://HOST:PORT/ with MkDocs. Every save of a dossier regenerates its pages; "
+        "while a dossier has a problem, every page shows it at the top and the site keeps "
+        "the last good version. Stop with Ctrl+C.",
+    )
+    _dir_option(serve)
+    serve.add_argument("--host", default="127.0.0.1", help="address (default: %(default)s)")
+    serve.add_argument(
+        "--port",
+        type=int,
+        default=int(os.environ.get("PORT", "8000")),
+        help="port (default: $PORT, else %(default)s)",
+    )
+
+
+def _serve(args: argparse.Namespace) -> int:
+    try:
+        check_port(args.host, args.port)
+        build(BuildOptions(dossiers=args.dir, pages_only=True), _say)
+        _say(f"serving on http://{args.host}:{args.port}/ (stop with Ctrl+C)")
+        return serve(args.host, args.port)
+    except DossierError as err:
+        sys.stdout.write(errors.render(err.problems, "text"))
+        print(f"{len(err.problems)} problem(s) in the dossiers: fix them first", file=sys.stderr)
+        return 1
+    except (CacheError, BusyError, WriteError, EngineError) as err:
+        print(f"dossiers: {err}", file=sys.stderr)
+        return 1
 
 
 def _diff_arguments(sub: Any) -> None:
@@ -324,6 +359,7 @@ def _write_generated(path: Path, text: str, check: bool, remedy: str) -> int:
 COMMANDS: dict[str, tuple[Callable[[Any], None], Callable[[argparse.Namespace], int]]] = {
     "check": (_check_arguments, _check),
     "build": (_build_arguments, _build),
+    "serve": (_serve_arguments, _serve),
     "diff": (_diff_arguments, _diff),
     "new": (_new_arguments, _new),
     "codeowners": (_codeowners_arguments, _codeowners),

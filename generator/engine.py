@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -204,3 +205,41 @@ def _unwritten(built: Path, docs: Path, lang: str) -> list[tuple[str, list[str]]
         if extra:
             found_extra.append((folder, extra))
     return found_extra
+
+
+SERVE_CONFIG = "mkdocs.serve.yml"
+
+
+class PortTaken(EngineError):
+    """The address `make serve` should listen on is in use."""
+
+
+def check_port(host: str, port: int) -> None:
+    """PortTaken (with what to do, in Dutch) if nothing can listen on host:port."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError:
+            raise PortTaken(
+                f"poort {port} op {host} is al in gebruik (draait 'make serve' al in een ander "
+                f"venster?). Stop dat met Ctrl+C, of kies een andere poort: "
+                f"make serve PORT={port + 1}"
+            ) from None
+
+
+def serve(host: str, port: int) -> int:
+    """Run MkDocs' development server on the served language until Ctrl+C; its exit code.
+
+    The hook in ``mkdocs.serve.yml`` (``hooks.py``) regenerates the pages on every
+    save of a dossier.
+    """
+    check_port(host, port)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", SERVE_CONFIG]
+    return subprocess.call([*command, "-a", f"{host}:{port}"], env=env)
+
+
+def mark_stale(built_page: Path) -> None:
+    """Make a built page older than any source, so ``mkdocs serve --dirty`` builds it again."""
+    if built_page.is_file() and not built_page.is_symlink():
+        os.utime(built_page, (0, 0))

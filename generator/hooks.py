@@ -60,6 +60,18 @@ def on_pre_build(config: Any, **_: Any) -> None:
     )
 
 
+def on_files(files: Any, config: Any, **_: Any) -> Any:
+    """When the problems to show change, every page is built again: ``--dirty``
+    would otherwise rebuild only pages whose source changed, and the others
+    would keep showing (or not showing) the notice."""
+    served = session()
+    if served.problems != served.shown:
+        for file in files.documentation_pages():
+            engine.mark_stale(Path(file.abs_dest_path))
+        served.shown = served.problems
+    return files
+
+
 def on_page_markdown(markdown: str, config: Any, **_: Any) -> str:
     problems = session().problems
     if not problems:

@@ -24,6 +24,7 @@ class Session:
     state: BuildState
     drawings: Memo
     problems: tuple[Problem, ...] = field(default=())
+    shown: tuple[Problem, ...] = field(default=())  # the problems the built pages show
 
 
 @cache
