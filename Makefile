@@ -11,7 +11,7 @@ NODE_STAMP := node_modules/.installed
 # Root installs system packages directly; anyone else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve check annotate test lint browser-deps bench codeowners schema constraints audit fuzz clean help
+.PHONY: site serve check annotate test quick lint browser-deps bench codeowners schema constraints audit fuzz clean help
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -49,6 +49,9 @@ browser-deps: $(NODE_STAMP) ## Debian's chromium and axe-core, for the browser t
 
 test: lint browser-deps ## the whole test suite: lint, types, all tests including the browser
 	$(BIN)/pytest
+
+quick: $(STAMP) ## the fast tests, for the inner loop (lint not included)
+	$(BIN)/pytest -m "not slow"
 
 BENCH_SIZES ?= 100 1000 5000
 

@@ -29,6 +29,9 @@ from .conftest import ROOT
 from .figures import record
 from .site_build import BuiltSite
 
+# Real browser runs on a real MkDocs build. `pytest -m "not slow"` leaves them out.
+pytestmark = pytest.mark.slow
+
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "build" / "screenshots"

@@ -18,6 +18,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -190,6 +191,7 @@ def _templates() -> dict[tuple[str, str], str]:
     return {key: texts.pop() for key, texts in found.items()}
 
 
+@pytest.mark.slow
 def test_hostile_dossier_values_stay_in_the_data() -> None:
     site = _hostile()
     strings = _dossier_strings(site)
@@ -244,6 +246,7 @@ _names = st.one_of(
 )
 
 
+@pytest.mark.slow
 @settings(
     max_examples=40 * PROOF_SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )

@@ -70,6 +70,7 @@ def _expressions(node: Any) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_expressions_are_fixed_templates_even_for_hostile_dossiers(
     built_site: BuiltSite,
 ) -> None:
@@ -193,6 +194,7 @@ def test_sorting_never_puts_names_in_an_expression() -> None:
             raise AssertionError(f"{chart.path}: sort by a list of values {found[:60]}")
 
 
+@pytest.mark.slow
 def test_the_network_stays_readable_at_scale(tmp_path: Path) -> None:
     """With more organisations and coalitions than fit, the chart shows the best
     connected ones and says so; the table beside it still lists every organisation."""

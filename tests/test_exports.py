@@ -116,6 +116,7 @@ def test_two_builds_give_identical_files() -> None:
     assert any(p.endswith(".csv") for p in first["nl"].files)
 
 
+@pytest.mark.slow
 def test_exports_are_published_with_the_site(built_site: BuiltSite) -> None:
     for path in (
         "open-data/dossiers.json",

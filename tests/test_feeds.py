@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import icalendar
+import pytest
 import yaml
 
 from generator.load import RawDossier, read_dossier
@@ -146,6 +147,7 @@ def test_uids_stay_and_output_is_reproducible(tmp_path: Path) -> None:
     assert render_feeds(first, "nl", BASE) == render_feeds(first, "nl", BASE)
 
 
+@pytest.mark.slow
 def test_every_public_activity_has_event_metadata(built_site: BuiltSite) -> None:
     page = built_site.site / "coalities" / "gezonde-haven" / "index.html"
     blocks = re.findall(

@@ -35,6 +35,10 @@ from .conftest import FIXTURES, ROOT
 from .figures import record
 from .fuzz_worker import DISPLAY, FILE_NAME, MEMORY_LIMIT, Figures, Worker, problems_are_clear
 
+# Fuzzing: thousands of hostile files through memory-limited workers.
+# `pytest -m "not slow"` leaves them out.
+pytestmark = pytest.mark.slow
+
 SEEDS = [p.read_bytes() for p in sorted((ROOT / "coalitions").glob("*.yml"))] + [
     (FIXTURES / "minimal.yml").read_bytes()
 ]

@@ -215,6 +215,7 @@ def test_control_characters_are_refused_with_a_position() -> None:
     record("hostile: control characters refused", tried)
 
 
+@pytest.mark.slow
 def test_every_string_lands_in_a_published_field(hostile_site: HostileSite) -> None:
     published = {p.value for p in hostile_site.placements if p.public}
     assert len(CORPUS) >= 500
@@ -227,6 +228,7 @@ def test_every_string_lands_in_a_published_field(hostile_site: HostileSite) -> N
     assert min(fields.values()) >= 2 * PROOF_SCALE
 
 
+@pytest.mark.slow
 def test_no_page_gains_markup_or_a_link(hostile_site: HostileSite) -> None:
     pages = [p for p in files(hostile_site.build.site) if p.suffix == ".html"]
     assert len(pages) > 40
@@ -265,6 +267,7 @@ def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@pytest.mark.slow
 def test_names_show_as_written_in_heading_and_title(hostile_site: HostileSite) -> None:
     checked = 0
     for coalition in hostile_site.site.coalitions:
@@ -289,6 +292,7 @@ def _strings(value: Any) -> set[str]:
     return set()
 
 
+@pytest.mark.slow
 def test_json_files_parse_and_keep_the_values(hostile_site: HostileSite) -> None:
     site = hostile_site.build.site
     found = [p for p in files(site) if p.suffix == ".json"]
@@ -319,6 +323,7 @@ def test_json_files_parse_and_keep_the_values(hostile_site: HostileSite) -> None
     assert not private_only & _strings(everything)
 
 
+@pytest.mark.slow
 def test_calendars_parse_and_keep_the_values(hostile_site: HostileSite) -> None:
     site = hostile_site.build.site
     feeds = [p for p in files(site) if p.suffix == ".ics"]
@@ -465,6 +470,7 @@ def _shown(value: str) -> str:
 NOT_ON_PAGES = {("objectives", "contribution")}
 
 
+@pytest.mark.slow
 def test_published_values_show_as_written(hostile_site: HostileSite) -> None:
     """Each published value is on some page as literal text: no Markdown, HTML or
     template syntax in it was acted on (that would have changed the text)."""
@@ -489,6 +495,7 @@ def test_published_values_show_as_written(hostile_site: HostileSite) -> None:
     assert missing == [], missing
 
 
+@pytest.mark.slow
 def test_drawings_stay_drawings(hostile_site: HostileSite) -> None:
     """Every chart drawing is well-formed SVG with no script, handler or outside link."""
     import xml.etree.ElementTree as ET

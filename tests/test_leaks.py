@@ -134,6 +134,7 @@ def _generated_files(plans: list[Plan], private: Markers, public: Markers) -> di
 
 # No shrinking: on a shared machine it takes minutes, and the failing example
 # prints in full (every slot named) as it is.
+@pytest.mark.slow
 @settings(
     max_examples=30 * PROOF_SCALE,
     deadline=None,
@@ -246,6 +247,7 @@ def leak_builds(tmp_path_factory: pytest.TempPathFactory) -> LeakBuilds:
     return LeakBuilds(plans, first, second, private, public)
 
 
+@pytest.mark.slow
 def test_no_private_marker_in_any_built_file(leak_builds: LeakBuilds) -> None:
     record(
         "leak: markers planted", len(leak_builds.private.text) + len(leak_builds.private.numbers)
@@ -259,6 +261,7 @@ def test_no_private_marker_in_any_built_file(leak_builds: LeakBuilds) -> None:
     assert hits == []
 
 
+@pytest.mark.slow
 def test_the_scan_finds_every_public_marker(leak_builds: LeakBuilds) -> None:
     """The same scan over the same files finds the public markers, so a miss means absence."""
     site = leak_builds.first.site
@@ -285,6 +288,7 @@ def test_the_scan_finds_every_public_marker(leak_builds: LeakBuilds) -> None:
             assert (site / "coalities" / str(plan.slug) / "index.html").is_file()
 
 
+@pytest.mark.slow
 def test_changing_only_private_data_changes_no_byte(leak_builds: LeakBuilds) -> None:
     first, second = tree(leak_builds.first.site), tree(leak_builds.second.site)
     assert sorted(first) == sorted(second)

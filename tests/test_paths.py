@@ -372,6 +372,7 @@ def batch() -> Batch:
     return Batch(slugs=slugs, ids=ids, tried=tried)
 
 
+@pytest.mark.slow
 def test_only_plain_slugs_are_accepted_as_file_names(batch: Batch) -> None:
     assert batch.slugs, "no hostile name was accepted at all: the build below tests nothing"
     for slug in batch.slugs:
@@ -379,6 +380,7 @@ def test_only_plain_slugs_are_accepted_as_file_names(batch: Batch) -> None:
     assert "con" in batch.slugs  # Windows device names are fine on the published site
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("label", [k for k in KINDS if k != "partner name"])
 def test_only_plain_ids_are_accepted(batch: Batch, label: str) -> None:
     accepted = batch.ids[label]
@@ -434,6 +436,7 @@ def _build(project: Path) -> dict[str, dict[str, str]]:
     return outputs.files
 
 
+@pytest.mark.slow
 def test_the_accepted_names_build_without_writing_outside_or_colliding(
     batch: Batch, tmp_path: Path
 ) -> None:
@@ -601,6 +604,7 @@ def test_a_tampered_manifest_removes_nothing_outside(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- random names, on request
 
 
+@pytest.mark.slow
 def test_random_names_as_slugs_and_ids(fuzz_scale: int) -> None:
     """Hypothesis names on top of the fixed corpus; a handful unless --fuzz-scale is set."""
     tried = 0

@@ -8,6 +8,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from generator.build import served_search_entries
 from generator.public import PublicSite
 from generator.render.organisations import organisations
@@ -68,6 +70,7 @@ def test_activities_beyond_the_horizon_are_found_through_their_coalition() -> No
     assert not any(loc.endswith(f"_{latest.activity.id}") for loc in locations)
 
 
+@pytest.mark.slow
 def test_entries_are_escaped_html(built_site: BuiltSite) -> None:
     """The search dialog shows entries as HTML: hostile names must arrive escaped."""
     for site_dir in (built_site.site, built_site.site / "en"):
@@ -78,6 +81,7 @@ def test_entries_are_escaped_html(built_site: BuiltSite) -> None:
                 assert "<" not in entry["title"] and "<" not in entry["text"], entry
 
 
+@pytest.mark.slow
 def test_the_built_index_points_at_pages_and_anchors_that_exist(built_site: BuiltSite) -> None:
     for site_dir in (built_site.site, built_site.site / "en"):
         docs = _index(site_dir)
@@ -94,6 +98,7 @@ def test_the_built_index_points_at_pages_and_anchors_that_exist(built_site: Buil
                 assert f'id="{anchor}"' in html, entry["location"]
 
 
+@pytest.mark.slow
 def test_generated_pages_are_not_indexed_in_full(built_site: BuiltSite) -> None:
     """Only our short entries: one per page or activity, no section-by-section text."""
     docs = _index(built_site.site)

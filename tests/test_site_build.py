@@ -6,9 +6,14 @@ import html
 import re
 from pathlib import Path
 
+import pytest
+
 from .dossiers import PRIVATE_MARKERS, PRIVATE_PHONES
 from .scan import files, page_problems, readings
 from .site_build import BuiltSite, copy_project, run_build
+
+# Real MkDocs builds of the whole site. `pytest -m "not slow"` leaves them out.
+pytestmark = pytest.mark.slow
 
 
 def test_no_private_value_in_any_built_file(built_site: BuiltSite) -> None:
