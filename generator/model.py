@@ -60,6 +60,18 @@ Notes = Annotated[
 ]
 
 
+# Fields of the dossier that are never published, and why: the privacy gate
+# (publish.py) copies every other field by name, and a test fails for a field
+# that is in neither the public model nor this list.
+NEVER_PUBLISHED: dict[str, str] = {
+    "notes": "internal notes of the coalition",
+    "public": "the switch itself; only items set to public are copied",
+    "email_public": "the switch itself; the address is copied only when it is true",
+    "phone_public": "the switch itself; the number is copied only when it is true",
+    "reviewers": "git hosting handles, for CODEOWNERS in the repository, not for the site",
+}
+
+
 class Endorsement(Frozen):
     """A partner endorses the ambition, since a date: demonstrable ownership (seed 000)."""
 

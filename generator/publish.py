@@ -24,12 +24,6 @@ from .validate import ValidDossier
 from .vocabulary import AgreementStatus, DossierStatus
 
 
-def publish(dossiers: Iterable[ValidDossier], build_date: date) -> public.PublicSite:
-    """Everything that may be published, and nothing else, sorted by slug."""
-    published = (publish_one(valid) for valid in dossiers)
-    return publish_site([c for c in published if c is not None], build_date)
-
-
 def publish_one(valid: ValidDossier) -> public.Coalition | None:
     """One dossier's public part; None for a draft, which is not published at all."""
     if valid.dossier.status is DossierStatus.DRAFT:

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
 from generator.chartsvg import SvgSummary, chart_store, draw_all
 from generator.public import PublicSite
+from generator.publish import publish_one, publish_site
 from generator.render.charts import Chart
 from generator.render.compose import spec_text
 from generator.site import DEFAULT_SITE_URL, render_site
+from generator.validate import ValidDossier
+
+
+def publish(dossiers: Iterable[ValidDossier], build_date: date) -> PublicSite:
+    """The public site of valid dossiers, as the build publishes them one by one."""
+    published = (publish_one(valid) for valid in dossiers)
+    return publish_site([c for c in published if c is not None], build_date)
 
 
 def files(site: PublicSite, lang: str, site_url: str = DEFAULT_SITE_URL) -> dict[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib
 from pathlib import Path
 
 import pytest
@@ -53,3 +54,49 @@ def test_only_the_command_line_prints() -> None:
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "print"
         ]
         assert calls == [], path
+
+
+RENDER_MODULES = sorted((ROOT / "generator" / "render").glob("*.py"))
+
+
+@pytest.mark.parametrize("path", RENDER_MODULES, ids=lambda p: p.name)
+def test_renderers_keep_no_state_between_calls(path: Path) -> None:
+    """Renderers are pure: no module-level list, dict or set they could fill, no
+    `global`, no class-level store. Memory between builds lives in state.py alone."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    assert not any(isinstance(node, ast.Global | ast.Nonlocal) for node in ast.walk(tree))
+    module = importlib.import_module(f"generator.render.{path.stem}")
+    mutable = (list, dict, set, bytearray)
+    for name, value in vars(module).items():
+        if name.startswith("__") or not isinstance(value, mutable):
+            continue
+        # Constant tables are written in capitals and only read.
+        assert name.lstrip("_").isupper(), f"{path.name}: module-level mutable {name!r}"
+    for node in ast.walk(tree):
+        if isinstance(node, ast.AnnAssign) and "ClassVar" in ast.unparse(node.annotation):
+            raise AssertionError(f"{path.name}:{node.lineno}: a class-level store")
+
+
+def test_only_the_serving_session_outlives_a_build() -> None:
+    """No module of the generator keeps a cached object that could remember builds,
+    except the serve session (a `functools.cache` on a function without arguments
+    returns one shared object)."""
+    singletons = []
+    for path in sorted((ROOT / "generator").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.FunctionDef)
+                and not node.args.args
+                and any(ast.unparse(d) in ("cache", "functools.cache") for d in node.decorator_list)
+            ):
+                singletons.append(f"{path.relative_to(ROOT)}:{node.name}")
+    # code_version/_versioned: a digest of the code; _secret: bytes; _schema_text: the
+    # export schema as text. All made once and never changed.
+    assert sorted(singletons) == [
+        "generator/cache.py:_secret",
+        "generator/cache.py:_versioned",
+        "generator/cache.py:code_version",
+        "generator/render/exports.py:_schema_text",
+        "generator/serving.py:session",
+    ]

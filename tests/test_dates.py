@@ -30,13 +30,13 @@ from generator.check import check_folder
 from generator.errors import format_path
 from generator.load import RawDossier, read_dossier
 from generator.model import Dossier
-from generator.publish import publish
 from generator.render.exports import assemble_exports, coalition_export
-from generator.render.feeds import render_feeds
 from generator.render.jsonld import script
 from generator.render.vtimezone import vtimezone
 from generator.validate import ValidDossier, validate
 
+from .composed import feeds as render_feeds
+from .composed import publish
 from .conftest import FIXTURES, ROOT, run_cli
 from .dossiers import dump_dossier, replace_at
 

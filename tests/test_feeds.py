@@ -14,11 +14,11 @@ import yaml
 
 from generator.load import RawDossier, read_dossier
 from generator.public import PublicSite
-from generator.publish import publish
-from generator.render.feeds import render_feeds
 from generator.site import generate
 from generator.validate import ValidDossier, validate
 
+from .composed import feeds as render_feeds
+from .composed import publish
 from .conftest import FIXTURES, ROOT
 from .dossiers import dump_dossier
 from .site_build import BuiltSite

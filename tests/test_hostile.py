@@ -35,6 +35,8 @@ from generator.site import generate
 from generator.validate import ValidDossier, validate
 
 from .builds import PROOF_SCALE, Build, build
+from .composed import feeds as render_feeds
+from .composed import publish
 from .dossiers import replace_at
 from .figures import record
 from .hostile import CORPUS
@@ -370,7 +372,6 @@ def _site_from(minimal_text: str) -> PublicSite | list[str]:
     valid = validate(raw)
     if not isinstance(valid, ValidDossier):
         return [f"{p.line}:{p.column}: {p.path}: {p.message}" for p in valid]
-    from generator.publish import publish
 
     return publish([valid], date.fromisoformat(BUILD_DATE))
 
@@ -383,7 +384,6 @@ def _minimal() -> str:
 
 def test_a_line_break_in_a_coalition_name_does_not_crash_the_feeds() -> None:
     """Found by this suite: icalendar refused the calendar NAME with a line break in it."""
-    from generator.render.feeds import render_feeds
 
     site = _site_from(_minimal().replace("name: Samen lezen", 'name: "Samen\\nlezen"', 1))
     assert isinstance(site, PublicSite), site

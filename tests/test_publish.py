@@ -19,9 +19,9 @@ from pydantic import BaseModel
 
 from generator import model, public
 from generator.load import RawDossier, read_dossier
-from generator.publish import publish
 from generator.validate import ValidDossier, validate
 
+from .composed import publish
 from .conftest import FIXTURES
 from .dossiers import dossier_with_markers, draft_with_markers, dump_dossier
 
@@ -89,13 +89,7 @@ def test_public_activity_never_points_at_a_private_place(tmp_path: Path) -> None
 
 
 # Fields of the dossier schema that are deliberately not in the public model.
-PRIVATE_FIELDS = {
-    "notes",  # internal notes, never published
-    "public",  # the flag itself; only public items are copied
-    "email_public",
-    "phone_public",
-    "reviewers",  # git hosting handles, for CODEOWNERS in the repository, not for the site
-}
+PRIVATE_FIELDS = set(model.NEVER_PUBLISHED)
 # Fields whose public counterpart has another name or shape.
 RENAMED = {
     ("Partner", "influence"): "now",

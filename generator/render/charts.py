@@ -16,6 +16,7 @@ from typing import Any
 
 from ..public import Coalition, PublicSite
 from ..vocabulary import Sector
+from . import paths
 from .labels import Labels
 from .organisations import Organisation
 
@@ -530,15 +531,20 @@ def _unique(labels: dict[str, str]) -> dict[str, str]:
 def coalition_charts(c: Coalition, lang: str) -> list[Chart]:
     """A coalition's own charts: the partner matrix and, if it has roles, the role matrix."""
     label = Labels(lang)
-    folder = label.section["coalitions"]
     found = [
         Chart(
-            f"{folder}/{c.slug}.partners", partner_matrix(c, lang), f"{label('analysis')}: {c.name}"
+            paths.coalition_chart(c.slug, "partners", lang),
+            partner_matrix(c, lang),
+            f"{label('analysis')}: {c.name}",
         )
     ]
     if c.roles:
         found.append(
-            Chart(f"{folder}/{c.slug}.roles", role_matrix(c, lang), f"{label('roles')}: {c.name}")
+            Chart(
+                paths.coalition_chart(c.slug, "roles", lang),
+                role_matrix(c, lang),
+                f"{label('roles')}: {c.name}",
+            )
         )
     return found
 
@@ -550,7 +556,7 @@ def network_chart(site: PublicSite, orgs: tuple[Organisation, ...], lang: str) -
     label = Labels(lang)
     return [
         Chart(
-            f"{label.section['organisations']}/network",
+            paths.network_chart(lang),
             network_matrix(site, orgs, lang),
             label("network_title"),
         )

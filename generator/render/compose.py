@@ -22,12 +22,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..public import Coalition, PublicSite
+from . import paths
 from .charts import Chart, coalition_charts, network_chart
 from .feeds import (
     FeedPart,
     coalition_calendar,
     coalition_events,
-    coalition_feed_path,
     feed_part,
     overview_calendars,
 )
@@ -84,7 +84,7 @@ def coalition_part(
     found = tuple(coalition_charts(coalition, lang))
     files = {
         coalition_page_path(coalition, lang): coalition_page(coalition, lang, base_url, build_date),
-        coalition_feed_path(coalition.slug, lang): coalition_calendar(coalition, lang, events),
+        paths.coalition_feed(coalition.slug, lang): coalition_calendar(coalition, lang, events),
         **{f"{chart.path}.vl.json": spec_text(chart) for chart in found},
     }
     return CoalitionPart(

@@ -19,31 +19,17 @@ from urllib.parse import urlsplit
 import icalendar
 
 from ..amsterdam import TZID, aware
-from ..public import Activity, Coalition, PublicSite
+from ..public import Activity, Coalition
+from . import paths
 from .labels import Labels
 from .vtimezone import vtimezone
 
 PRODID = "-//Dossiers van samenwerkingsverbanden//dossiers//NL"
 
 
-def feed_paths(lang: str) -> dict[str, str]:
-    """Where the two feeds across coalitions live in a language's docs folder."""
-    folder = Labels(lang).section["agenda"]
-    names = {
-        "nl": ("alle-activiteiten", "voor-nieuwkomers"),
-        "en": ("all-activities", "for-newcomers"),
-    }[lang]
-    return {"all": f"{folder}/{names[0]}.ics", "newcomers": f"{folder}/{names[1]}.ics"}
-
-
-def coalition_feed_path(slug: str, lang: str) -> str:
-    return f"{Labels(lang).section['coalitions']}/{slug}.ics"
-
-
 def activity_url(base_url: str, coalition: Coalition, activity: Activity, lang: str) -> str:
     """The activity on the site: its coalition's page, at the activity's anchor."""
-    folder = Labels(lang).section["coalitions"]
-    return f"{base_url}{folder}/{coalition.slug}/#{coalition.slug}_{activity.id}"
+    return base_url + paths.activity_location(coalition.slug, activity.id, lang)
 
 
 def uid(base_url: str, coalition: Coalition, activity: Activity) -> str:
@@ -188,31 +174,16 @@ def overview_calendars(lang: str, parts: Sequence[FeedPart]) -> dict[str, str]:
     dossier then changes only its own stretch of the feed.
     """
     label = Labels(lang)
-    paths = feed_paths(lang)
+    feeds = paths.overview_feeds(lang)
     return {
-        paths["all"]: _calendar(
+        feeds["all"]: _calendar(
             f"{label('agenda')}: {label('all_coalitions')}",
             [p.every for p in parts],
             _joined(p.every_years for p in parts),
         ),
-        paths["newcomers"]: _calendar(
+        feeds["newcomers"]: _calendar(
             label("open_activities"),
             [p.open for p in parts],
             _joined(p.open_years for p in parts),
         ),
     }
-
-
-def render_feeds(site: PublicSite, lang: str, base_url: str) -> dict[str, str]:
-    """{path: iCalendar text} for one language: per coalition, all, for newcomers.
-
-    The pipeline (``site.py``) calls the parts through the content cache.
-    """
-    files: dict[str, str] = {}
-    parts: list[FeedPart] = []
-    for c in site.coalitions:
-        events = coalition_events(c, lang, base_url, site.build_date)
-        files[coalition_feed_path(c.slug, lang)] = coalition_calendar(c, lang, events)
-        parts.append(feed_part(events))
-    files.update(overview_calendars(lang, parts))
-    return files

@@ -21,14 +21,13 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..public import Activity, Coalition, Partner, Place, PublicSite, Text
 from ..vocabulary import CooperationType
-from . import charts, exports, jsonld, markdown
-from .feeds import feed_paths
+from . import charts, exports, jsonld, markdown, paths
 from .labels import Labels
 from .markdown import Md
 from .organisations import Organisation
 
 ROLE_KINDS = ("lead", "contributes", "consulted", "informed")
-_ANCHOR = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_SAFE_FILE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
 def _finalize(value: Any) -> Any:
@@ -170,12 +169,8 @@ class _Helpers:
         return Md(sep.join(p if isinstance(p, Md) else markdown.escape(p) for p in parts))
 
     def anchor(self, coalition: Coalition, activity: Activity) -> Md:
-        """An HTML id; slugs and ids are validated, so nothing needs escaping."""
-        # '_' occurs in neither slugs nor ids, so no two activities share an anchor.
-        value = f"{coalition.slug}_{activity.id}"
-        if not _ANCHOR.match(value):
-            raise ValueError(f"unsafe anchor {value!r}")
-        return Md(value)
+        """An activity's HTML id (``paths.activity_anchor``)."""
+        return Md(paths.activity_anchor(coalition.slug, activity.id))
 
     def place(self, coalition: Coalition, activity: Activity) -> Place | None:
         return next((p for p in coalition.places if p.id == activity.place), None)
@@ -209,7 +204,7 @@ class _Helpers:
         is an image, so nothing in it can run, and the table after the figure
         holds the same data as its text alternative.
         """
-        if not _ANCHOR.match(file.replace(".", "-")):
+        if not _SAFE_FILE.match(file.replace(".", "-")):
             raise ValueError(f"unsafe chart file {file!r}")
         return Md(
             '<figure markdown="span">\n'
@@ -292,7 +287,7 @@ def coalition_page(coalition: Coalition, lang: str, base_url: str, build_date: d
 
 
 def coalition_page_path(coalition: Coalition, lang: str) -> str:
-    return f"{Labels(lang).section['coalitions']}/{coalition.slug}.md"
+    return paths.coalition_page(coalition.slug, lang)
 
 
 class MemberSection(NamedTuple):
@@ -394,7 +389,7 @@ def organisation_parts(
 
 
 def organisation_page_path(org: Organisation, lang: str) -> str:
-    return f"{Labels(lang).section['organisations']}/{org.id}.md"
+    return paths.organisation_page(org.id, lang)
 
 
 def overview_pages(
@@ -446,7 +441,7 @@ def overview_pages(
         "agenda.md.j2",
         lang,
         labels("agenda"),
-        feeds=feed_paths(lang),
+        feeds=paths.overview_feeds(lang),
         upcoming=merged(coalitions, schedules, "upcoming", AGENDA_UPCOMING),
         more=sum(len(s.upcoming) for s in schedules) - AGENDA_UPCOMING,
         past=merged(coalitions, schedules, "past", AGENDA_PAST),
@@ -456,7 +451,7 @@ def overview_pages(
         "take_part.md.j2",
         lang,
         labels("take_part"),
-        feeds=feed_paths(lang),
+        feeds=paths.overview_feeds(lang),
         open_items=merged(coalitions, schedules, "open", AGENDA_UPCOMING),
         more=sum(len(s.open) for s in schedules) - AGENDA_UPCOMING,
         contacts=Md("".join(part.contacts for part in parts)),

@@ -30,6 +30,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from ..public import PublicSite
+from . import paths
 from .labels import Labels
 from .organisations import Organisation
 from .pages import AgendaItem
@@ -86,7 +87,7 @@ def search_entries(
     for item in (i for i in upcoming if i.activity.start.date() <= horizon):
         c, a = item.coalition, item.activity
         add(
-            f"{section['coalitions']}/{c.slug}/#{c.slug}_{a.id}",
+            paths.activity_location(c.slug, a.id, lang),
             a.title.get(lang)[0],
             label.datetime(a.start, a.end),
             c.name,

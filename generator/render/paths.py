@@ -1,0 +1,69 @@
+"""Where every generated file lives and how every link to it is written.
+
+Paths are relative to a language's docs folder (``content/<lang>``); URLs
+add the language's base address (``site.language_url``). Pages, feeds,
+charts, search entries and JSON-LD all ask here, so an address is made in
+one place and a link cannot point at an anchor no page has.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .labels import Labels
+
+_ANCHOR = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_FEEDS = {
+    "nl": ("alle-activiteiten", "voor-nieuwkomers"),
+    "en": ("all-activities", "for-newcomers"),
+}
+
+
+def section(lang: str, name: str) -> str:
+    """The folder of a section (``coalitions``, ``organisations``, ``agenda`` ...)."""
+    return Labels(lang).section[name]
+
+
+def coalition_page(slug: str, lang: str) -> str:
+    return f"{section(lang, 'coalitions')}/{slug}.md"
+
+
+def organisation_page(org_id: str, lang: str) -> str:
+    return f"{section(lang, 'organisations')}/{org_id}.md"
+
+
+def coalition_feed(slug: str, lang: str) -> str:
+    return f"{section(lang, 'coalitions')}/{slug}.ics"
+
+
+def overview_feeds(lang: str) -> dict[str, str]:
+    """Where the two feeds across coalitions live: all activities, and for newcomers."""
+    folder = section(lang, "agenda")
+    names = _FEEDS[lang]
+    return {"all": f"{folder}/{names[0]}.ics", "newcomers": f"{folder}/{names[1]}.ics"}
+
+
+def coalition_chart(slug: str, kind: str, lang: str) -> str:
+    """A coalition's chart (``partners`` or ``roles``), without extension."""
+    return f"{section(lang, 'coalitions')}/{slug}.{kind}"
+
+
+def network_chart(lang: str) -> str:
+    return f"{section(lang, 'organisations')}/network"
+
+
+def activity_anchor(slug: str, activity_id: str) -> str:
+    """The HTML id of an activity on its coalition's page (upcoming or past).
+
+    '_' occurs in neither slugs nor ids, so no two activities share an anchor;
+    both are validated, so nothing needs escaping.
+    """
+    value = f"{slug}_{activity_id}"
+    if not _ANCHOR.match(value):
+        raise ValueError(f"unsafe anchor {value!r}")
+    return value
+
+
+def activity_location(slug: str, activity_id: str, lang: str) -> str:
+    """The activity's address relative to the language's root."""
+    return f"{section(lang, 'coalitions')}/{slug}/#{activity_anchor(slug, activity_id)}"
