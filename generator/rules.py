@@ -1,0 +1,356 @@
+"""The rules a dossier must meet beyond its schema: ids, references, and the
+rules of each type of cooperation.
+
+Three tables, walked by typed functions:
+
+- ``UNIQUE``: lists whose ids must differ (after case folding);
+- ``REFERENCES``: every field that names an id defined elsewhere in the
+  dossier, as a path (``agenda[].organisers[]``) and the kind of id it names;
+- ``RULES``: the other rules, each a small named function from a dossier to
+  its problems.
+
+``cross_check`` runs them all. A problem is a field path and a message; the
+validator adds file, line and column.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from . import amsterdam
+from .errors import Path
+from .load import RESERVED
+from .model import Dossier
+from .vocabulary import CooperationType, DossierStatus
+
+Found = list[tuple[Path, str]]
+
+# The kinds of id a dossier defines, and where.
+IDS: dict[str, Callable[[Dossier], list[str]]] = {
+    "partner": lambda d: [p.id for p in d.partners],
+    "theme": lambda d: [t.id for t in d.themes],
+    "deliverable": lambda d: [x.id for x in d.deliverables],
+    "objective": lambda d: [o.id for o in d.objectives],
+    "place": lambda d: [p.id for p in d.places],
+}
+
+# (list, kind): the ids of each list must differ.
+UNIQUE = (
+    ("partners", "partner"),
+    ("themes", "theme"),
+    ("deliverables", "deliverable"),
+    ("objectives", "objective"),
+    ("results", "result"),
+    ("places", "place"),
+    ("agenda", "activity"),
+    ("agreements", "agreement"),
+)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A field that names an id of `kind`; `path` uses ``[]`` for every item of a list."""
+
+    path: str
+    kind: str
+
+
+REFERENCES = (
+    Reference("ambition.endorsed_by[].partner", "partner"),
+    Reference("results[].objectives[]", "objective"),
+    Reference("we.members[]", "partner"),
+    Reference("we.mandates[].partner", "partner"),
+    Reference("commissioning.commissioners[]", "partner"),
+    Reference("commissioning.represented_by", "partner"),
+    Reference("government[].partner", "partner"),
+    Reference("governance.steering_group.members[]", "partner"),
+    Reference("governance.steering_group.chair", "partner"),
+    Reference("deliverables[].theme", "theme"),
+    Reference("roles[].theme", "theme"),
+    Reference("roles[].deliverable", "deliverable"),
+    Reference("roles[].lead", "partner"),
+    Reference("roles[].contributes[]", "partner"),
+    Reference("roles[].consulted[]", "partner"),
+    Reference("roles[].informed[]", "partner"),
+    Reference("agenda[].theme", "theme"),
+    Reference("agenda[].place", "place"),
+    Reference("agenda[].organisers[]", "partner"),
+    Reference("meeting_place.place", "place"),
+    Reference("agreements[].parties[]", "partner"),
+    Reference("agreements[].investments[].partner", "partner"),
+    Reference("agreements[].risks[].borne_by[]", "partner"),
+    Reference("contacts[].partner", "partner"),
+)
+
+
+def cross_check(dossier: Dossier) -> Found:
+    """Every id unique, every reference resolved, every rule met."""
+    found: Found = []
+    for items, kind in UNIQUE:
+        found += _unique(items, [item.id for item in getattr(dossier, items)], kind)
+    # A deliverable may not take a theme's id either: roles name one or the other.
+    themes = [t.id for t in dossier.themes]
+    found += _unique(
+        "deliverables",
+        themes + [d.id for d in dossier.deliverables],
+        "theme or deliverable",
+        offset=len(themes),
+    )
+    known = {kind: ids(dossier) for kind, ids in IDS.items()}
+    for reference in REFERENCES:
+        for path, ident in values_at(dossier, reference.path):
+            found += _refer(path, ident, known[reference.kind], reference.kind)
+    for rule in RULES:
+        found += rule(dossier)
+    return found
+
+
+def values_at(model: BaseModel, pattern: str) -> Iterator[tuple[Path, str]]:
+    """Every (field path, text) that `pattern` names in `model`; absent values are skipped."""
+
+    def walk(value: object, parts: list[str], path: Path) -> Iterator[tuple[Path, str]]:
+        if value is None:
+            return
+        if not parts:
+            if isinstance(value, str):
+                yield path, value
+            return
+        name, rest = parts[0], parts[1:]
+        many = name.endswith("[]")
+        field = name.removesuffix("[]")
+        inner = getattr(value, field)
+        if not many:
+            yield from walk(inner, rest, (*path, field))
+            return
+        for index, item in enumerate(inner or ()):
+            yield from walk(item, rest, (*path, field, index))
+
+    yield from walk(model, pattern.split("."), ())
+
+
+def _unique(items: str, ids: list[str], what: str, offset: int = 0) -> Found:
+    """Ids must differ after case folding; `offset` skips ids listed elsewhere first."""
+    found: Found = []
+    seen: dict[str, int] = {}
+    for index, ident in enumerate(ids):
+        key = ident.casefold()
+        if key in seen and index >= offset:
+            where = f"{items}[{seen[key] - offset}]" if seen[key] >= offset else "a theme"
+            found.append(
+                ((items, index - offset, "id"), f"{what} id '{ident}' is used twice (also {where})")
+            )
+        seen.setdefault(key, index)
+    return found
+
+
+def _refer(path: Path, ident: str, known: list[str], what: str) -> Found:
+    if ident in known:
+        return []
+    guess = difflib.get_close_matches(ident, known, n=1, cutoff=0.6)
+    hint = (
+        f"; did you mean '{guess[0]}'?"
+        if guess
+        else (f"; known: {', '.join(known)}" if known else f"; the dossier defines no {what}s")
+    )
+    return [(path, f"unknown {what} '{ident}'{hint}")]
+
+
+# --- the rules ---------------------------------------------------------------------
+
+
+def organisation_ids_are_not_reserved(dossier: Dossier) -> Found:
+    return [
+        (
+            ("partners", i, "organisation" if partner.organisation else "name"),
+            f"the organisation id '{partner.organisation_id}' is reserved for an "
+            "overview page; give 'organisation:' another id",
+        )
+        for i, partner in enumerate(dossier.partners)
+        if partner.organisation_id in RESERVED
+    ]
+
+
+def mandates_go_to_members(dossier: Dossier) -> Found:
+    partners = IDS["partner"](dossier)
+    return [
+        (
+            ("we", "mandates", i, "partner"),
+            f"'{m.partner}' has a mandate but is not one of we.members",
+        )
+        for i, m in enumerate(dossier.we.mandates)
+        if m.partner in partners and m.partner not in dossier.we.members
+    ]
+
+
+def the_referee_is_independent(dossier: Dossier) -> Found:
+    referee = dossier.governance.referee
+    if not referee:
+        return []
+    partners = IDS["partner"](dossier)
+    names = {p.name.casefold() for p in dossier.partners}
+    return [
+        (
+            ("governance", "referee", field),
+            f"the referee must be independent, but '{value}' is a partner",
+        )
+        for field, value in (("name", referee.name), ("organisation", referee.organisation))
+        if value and (value.casefold() in names or value in partners)
+    ]
+
+
+def each_partner_has_one_role(dossier: Dossier) -> Found:
+    found: Found = []
+    for i, role in enumerate(dossier.roles):
+        named = [role.lead, *role.contributes, *role.consulted, *role.informed]
+        for twice in sorted({p for p in named if named.count(p) > 1}):
+            found.append((("roles", i), f"'{twice}' has more than one role here; give one"))
+    return found
+
+
+def each_subject_has_one_lead(dossier: Dossier) -> Found:
+    found: Found = []
+    leads: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for i, role in enumerate(dossier.roles):
+        leads[role.subject] += 1
+        if leads[role.subject] > 1:
+            found.append(
+                (
+                    ("roles", i, "lead"),
+                    f"'{role.subject}' already has a lead (roles[{first[role.subject]}]); "
+                    "each theme or deliverable has exactly one lead",
+                )
+            )
+        first.setdefault(role.subject, i)
+    found += [
+        (("themes", i, "id"), f"theme '{theme.id}' has no lead: add it to 'roles'")
+        for i, theme in enumerate(dossier.themes)
+        if theme.id not in leads
+    ]
+    return found
+
+
+def activity_times_exist(dossier: Dossier) -> Found:
+    return [
+        (
+            ("agenda", i, field),
+            f"{moment:%Y-%m-%dT%H:%M} does not exist in Dutch time: the "
+            "clocks jump from 02:00 to 03:00 that night",
+        )
+        for i, a in enumerate(dossier.agenda)
+        for field, moment in (("start", a.start), ("end", a.end))
+        if moment is not None and not amsterdam.exists(moment)
+    ]
+
+
+def public_activities_meet_in_public_places(dossier: Dossier) -> Found:
+    places = {p.id: p for p in dossier.places}
+    found: Found = []
+    for i, a in enumerate(dossier.agenda):
+        place = places.get(a.place or "")
+        if a.public and place is not None and not place.public:
+            found.append(
+                (
+                    ("agenda", i, "place"),
+                    f"a public activity cannot meet at '{a.place}', which is not public; "
+                    "make the place public or the activity not",
+                )
+            )
+    return found
+
+
+def newcomers_can_find_and_join(dossier: Dossier) -> Found:
+    found: Found = []
+    for i, a in enumerate(dossier.agenda):
+        if a.open_to_newcomers and not a.public:
+            found.append(
+                (("agenda", i, "open_to_newcomers"), "an activity open to newcomers must be public")
+            )
+        if a.open_to_newcomers and a.how_to_join is None and a.registration is None:
+            found.append(
+                (
+                    ("agenda", i, "how_to_join"),
+                    "an activity open to newcomers needs 'how_to_join' or 'registration'",
+                )
+            )
+    return found
+
+
+def the_meeting_place_is_public(dossier: Dossier) -> Found:
+    if not dossier.meeting_place:
+        return []
+    place = {p.id: p for p in dossier.places}.get(dossier.meeting_place.place)
+    if place is not None and not place.public:
+        return [(("meeting_place", "place"), "the meeting place must be a public place")]
+    return []
+
+
+def goals_are_measurable(dossier: Dossier) -> Found:
+    """A 'goals' coalition works result-oriented (seed 003)."""
+    if dossier.type is not CooperationType.GOALS:
+        return []
+    if not dossier.objectives:
+        return [
+            (
+                ("objectives",),
+                "a 'goals' coalition needs objectives with indicator, target and deadline",
+            )
+        ]
+    return [
+        (
+            ("objectives", i),
+            f"objective '{o.id}' needs '{field}': a 'goals' coalition works result-oriented",
+        )
+        for i, o in enumerate(dossier.objectives)
+        for field in ("indicator", "target", "deadline")
+        if getattr(o, field) is None
+    ]
+
+
+def products_name_their_deliverables(dossier: Dossier) -> Found:
+    if dossier.type is CooperationType.PRODUCTS and not dossier.deliverables:
+        return [(("type",), "a 'products' coalition names what it delivers in 'deliverables'")]
+    return []
+
+
+def platforms_name_their_meeting_place(dossier: Dossier) -> Found:
+    if dossier.type is CooperationType.PLATFORM and dossier.meeting_place is None:
+        return [(("type",), "a 'platform' coalition names its meeting place in 'meeting_place'")]
+    return []
+
+
+def movements_are_open_to_newcomers(dossier: Dossier) -> Found:
+    if (
+        dossier.type is CooperationType.MOVEMENT
+        and dossier.status is not DossierStatus.DRAFT
+        and not any(a.public and a.open_to_newcomers for a in dossier.agenda)
+    ):
+        return [
+            (
+                ("agenda",),
+                "a 'movement' coalition has at least one public activity open to newcomers",
+            )
+        ]
+    return []
+
+
+RULES: tuple[Callable[[Dossier], Found], ...] = (
+    organisation_ids_are_not_reserved,
+    mandates_go_to_members,
+    the_referee_is_independent,
+    each_partner_has_one_role,
+    each_subject_has_one_lead,
+    activity_times_exist,
+    public_activities_meet_in_public_places,
+    newcomers_can_find_and_join,
+    the_meeting_place_is_public,
+    goals_are_measurable,
+    products_name_their_deliverables,
+    platforms_name_their_meeting_place,
+    movements_are_open_to_newcomers,
+)
