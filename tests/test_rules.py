@@ -37,7 +37,7 @@ def test_every_reference_path_names_a_field_of_the_model(reference: Reference) -
 
 def _strip_optional(annotation: Any) -> Any:
     args = [a for a in typing.get_args(annotation) if a is not type(None)]
-    if typing.get_origin(annotation) in (typing.Union, __import__("types").UnionType):
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
         return args[0]
     return annotation
 
