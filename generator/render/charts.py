@@ -19,6 +19,7 @@ from ..vocabulary import Sector
 from . import paths
 from .labels import Labels
 from .organisations import Organisation
+from .refs import refs
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 VEGA_LITE_VERSION = "6.4"
@@ -303,9 +304,9 @@ def _quadrants(label: Labels) -> list[dict[str, Any]]:
 def role_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:
     """Partners by themes or deliverables, each cell the partner's role."""
     label = Labels(lang)
-    names = {p.id: p.name for p in coalition.partners}
-    subjects = {t.id: t.name.get(lang)[0] for t in coalition.themes}
-    subjects.update({d.id: d.name.get(lang)[0] for d in coalition.deliverables})
+    found = refs(coalition)
+    names = found.names
+    subjects = {i: name.get(lang)[0] for i, name in found.subjects.items()}
     rank = {p.id: n for n, p in enumerate(coalition.partners)}
     subject_rank = {r.subject: n for n, r in reversed(list(enumerate(coalition.roles)))}
     cells = []

@@ -22,6 +22,7 @@ from ..amsterdam import TZID, aware
 from ..public import Activity, Coalition
 from . import paths
 from .labels import Labels
+from .refs import refs
 from .vtimezone import vtimezone
 
 PRODID = "-//Dossiers van samenwerkingsverbanden//dossiers//NL"
@@ -53,8 +54,8 @@ def _event(
     if activity.description:
         lines.append(activity.description.get(lang)[0])
     lines.append(f"{label('coalition')}: {coalition.name}")
-    names = {p.id: p.name for p in coalition.partners}
-    lines.append(f"{label('organisers')}: {', '.join(names[i] for i in activity.organisers)}")
+    organisers = refs(coalition).partner_names(activity.organisers)
+    lines.append(f"{label('organisers')}: {', '.join(organisers)}")
     if activity.open_to_newcomers:
         lines.append(label("open_to_newcomers"))
     if activity.free is not None:

@@ -15,12 +15,13 @@ from ..public import Activity, Coalition
 from .feeds import activity_url
 from .labels import Labels
 from .markdown import Md
+from .refs import refs
 
 
 def event(coalition: Coalition, activity: Activity, lang: str, base_url: str) -> dict[str, Any]:
     """One activity as a schema.org Event."""
     label = Labels(lang)
-    names = {p.id: p.name for p in coalition.partners}
+    names = refs(coalition).names
     data: dict[str, Any] = {
         "@type": "Event",
         "@id": activity_url(base_url, coalition, activity, lang),

@@ -25,6 +25,7 @@ from . import charts, exports, jsonld, markdown, paths
 from .labels import Labels
 from .markdown import Md
 from .organisations import Organisation
+from .refs import refs
 
 ROLE_KINDS = ("lead", "contributes", "consulted", "informed")
 _SAFE_FILE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -53,7 +54,7 @@ _ENV = Environment(
 
 def _roles(coalition: Coalition) -> dict[str, tuple[tuple[str, Any], ...]]:
     """Each partner's (role kind, subject name) pairs, in the order of the role division."""
-    subjects = _subject_names(coalition)
+    subjects = refs(coalition).subjects
     found: dict[str, list[tuple[str, Any]]] = {}
     for role in coalition.roles:
         name = subjects.get(role.subject, role.subject)
@@ -62,12 +63,6 @@ def _roles(coalition: Coalition) -> dict[str, tuple[tuple[str, Any], ...]]:
             for partner_id in getattr(role, kind):
                 found.setdefault(partner_id, []).append((kind, name))
     return {partner_id: tuple(pairs) for partner_id, pairs in found.items()}
-
-
-def _subject_names(coalition: Coalition) -> dict[str, Any]:
-    names: dict[str, Any] = {t.id: t.name for t in coalition.themes}
-    names.update({d.id: d.name for d in coalition.deliverables})
-    return names
 
 
 @dataclass(frozen=True)
@@ -173,14 +168,14 @@ class _Helpers:
         return Md(paths.activity_anchor(coalition.slug, activity.id))
 
     def place(self, coalition: Coalition, activity: Activity) -> Place | None:
-        return next((p for p in coalition.places if p.id == activity.place), None)
+        return refs(coalition).places.get(activity.place or "")
 
     def theme(self, coalition: Coalition, activity: Activity) -> Text | None:
-        return next((t.name for t in coalition.themes if t.id == activity.theme), None)
+        return refs(coalition).themes.get(activity.theme or "")
 
     def organisers(self, coalition: Coalition, activity: Activity) -> Md:
-        names = {p.id: p.name for p in coalition.partners}
-        return Md(", ".join(markdown.escape(names[i]) for i in activity.organisers))
+        names = refs(coalition).partner_names(activity.organisers)
+        return Md(", ".join(markdown.escape(name) for name in names))
 
     def sectors(self, org: Organisation) -> list[str]:
         return [self.label.term("sector", s) for s in org.sectors]
@@ -222,21 +217,22 @@ class _Helpers:
 class _CoalitionView:
     """Lookups a coalition page needs: partner names, links and translated terms."""
 
-    def __init__(self, coalition: Coalition, orgs: dict[str, str], lang: str) -> None:
+    def __init__(self, coalition: Coalition, lang: str) -> None:
         self.lang = lang
         self.label = Labels(lang)
-        self.names = {p.id: p.name for p in coalition.partners}
-        self.orgs = orgs
-        self.subjects = _subject_names(coalition)
-        self.places = {p.id: p for p in coalition.places}
-        self._objectives = {o.id: o.title for o in coalition.objectives}
+        self.refs = refs(coalition)
+        self.names = self.refs.names
+        self.subjects = self.refs.subjects
+        self.places = self.refs.places
 
     def who(self, ids: Any) -> Md:
         return Md(", ".join(markdown.escape(self.names[i]) for i in ids))
 
     def link(self, partner_id: str) -> Md:
         folder = self.label.section["organisations"]
-        return markdown.page_link(self.names[partner_id], f"../{folder}/{self.orgs[partner_id]}.md")
+        return markdown.page_link(
+            self.names[partner_id], f"../{folder}/{self.refs.organisation(partner_id)}.md"
+        )
 
     def links(self, ids: Any) -> Md:
         return Md(", ".join(self.link(i) for i in ids))
@@ -248,7 +244,7 @@ class _CoalitionView:
         return Md(", ".join(markdown.escape(self.label.term(vocabulary, v)) for v in values))
 
     def objectives(self, ids: Any) -> Md:
-        return self.texts(self._objectives[i] for i in ids)
+        return self.texts(self.refs.objectives[i] for i in ids)
 
 
 def _render(template: str, lang: str, title: str, **context: Any) -> str:
@@ -278,7 +274,7 @@ def coalition_page(coalition: Coalition, lang: str, base_url: str, build_date: d
         lang,
         coalition.name,
         c=coalition,
-        v=_CoalitionView(coalition, {p.id: p.organisation for p in coalition.partners}, lang),
+        v=_CoalitionView(coalition, lang),
         upcoming=[a for a in coalition.agenda if (a.end or a.start).date() >= build_date],
         past=[a for a in coalition.agenda if (a.end or a.start).date() < build_date][::-1],
         build_date=build_date,
