@@ -191,13 +191,14 @@ def _serve_arguments(sub: Any) -> None:
 def _serve(args: argparse.Namespace) -> int:
     try:
         check_port(args.host, args.port)
-        build(BuildOptions(dossiers=args.dir, pages_only=True), _say)
+        try:
+            build(BuildOptions(dossiers=args.dir, pages_only=True), _say)
+        except DossierError as err:
+            # Served all the same: every page shows the problems until they are fixed.
+            sys.stdout.write(errors.render(err.problems, "text"))
+            _say(f"{len(err.problems)} problem(s) in the dossiers: the preview shows them")
         _say(f"serving on http://{args.host}:{args.port}/ (stop with Ctrl+C)")
         return serve(args.host, args.port)
-    except DossierError as err:
-        sys.stdout.write(errors.render(err.problems, "text"))
-        print(f"{len(err.problems)} problem(s) in the dossiers: fix them first", file=sys.stderr)
-        return 1
     except (CacheError, BusyError, WriteError, EngineError) as err:
         print(f"dossiers: {err}", file=sys.stderr)
         return 1

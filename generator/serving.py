@@ -35,14 +35,15 @@ def session() -> Session:
 
 _NOTICE = {
     "nl": (
-        "De dossiers hebben {count} probleem/problemen. Deze voorvertoning laat de laatste "
-        "goede versie zien; los het op en sla op, dan werkt de pagina zichzelf bij."
+        "De dossiers hebben {count}. Deze voorvertoning laat de laatste goede versie zien; "
+        "los het op en sla op, dan werkt de pagina zichzelf bij."
     ),
     "en": (
-        "The dossiers have {count} problem(s). This preview shows the last good version; "
+        "The dossiers have {count}. This preview shows the last good version; "
         "fix it and save, and the page updates itself."
     ),
 }
+_COUNT = {"nl": ("probleem", "problemen"), "en": ("problem", "problems")}
 
 
 def problems_notice(problems: tuple[Problem, ...], lang: str) -> str:
@@ -51,6 +52,12 @@ def problems_notice(problems: tuple[Problem, ...], lang: str) -> str:
     lines = "\n".join(f"- {escape(p.text())}" for p in problems)
     return (
         '<div class="admonition danger" role="alert" markdown>\n'
-        f'<p class="admonition-title">{_NOTICE[lang].format(count=len(problems))}</p>\n\n'
+        f'<p class="admonition-title">{_NOTICE[lang].format(count=_count(len(problems), lang))}'
+        "</p>\n\n"
         f"{lines}\n\n</div>\n\n"
     )
+
+
+def _count(n: int, lang: str) -> str:
+    one, many = _COUNT[lang]
+    return f"{n} {one if n == 1 else many}"

@@ -82,6 +82,7 @@ def test_the_hook_writes_prunes_and_shows_problems(project: Path) -> None:
     assert (project / "content" / "nl" / "coalities" / "gezonde-haven.md").read_text() == before
     shown = hooks.on_page_markdown("# Pagina\n", config)
     assert "onbekend" in shown and "laatste goede versie" in shown
+    assert "hebben 1 probleem." in shown
     assert shown.endswith("# Pagina\n")
     broken.write_text(good, encoding="utf-8")
     hooks.on_pre_build(config)
