@@ -142,6 +142,10 @@ class _Helpers:
     def t(self, value: Any, block: bool = False) -> Md:
         return markdown.text(value, self.lang, block=block)
 
+    def coalition(self, coalition: Coalition) -> Md:
+        """A link to a coalition's page from a page one folder deep (``paths``)."""
+        return self.page(coalition.name, "../" + paths.coalition_page(coalition.slug, self.lang))
+
     def link(self, label: Any, address: str) -> Md:
         return markdown.link(label, address)
 
