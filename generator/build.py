@@ -141,6 +141,9 @@ def serve_pages(
     with one_build_at_a_time(content):
         state.forget_unused()  # what the last rebuild did not use
         publish_folder(dossiers, build_date, state)
+        # The session's state is large and long-lived: keep the garbage collector from
+        # walking it on every rebuild (at national scale a full collection takes seconds).
+        gc.freeze()
         for made in render_languages(state, site_url, langs):
             docs = content / made.lang
             last = state.written.get(str(docs))

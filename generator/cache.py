@@ -39,7 +39,10 @@ import pickle
 import secrets
 import sqlite3
 import subprocess
+import sys
 import time
+import unicodedata
+import zoneinfo
 from collections.abc import Callable, Sequence
 from functools import cache, partial
 from pathlib import Path
@@ -52,11 +55,11 @@ T = TypeVar("T")
 CACHE_DIR = Path(".cache")  # in the working copy, git-ignored
 CONTENT_CACHE = "content.sqlite"
 DEFAULT_PATH = CACHE_DIR / CONTENT_CACHE
-SCHEMA_VERSION = 2  # PRAGMA user_version of the file; another number is a foreign file
+SCHEMA_VERSION = 3  # PRAGMA user_version of the file; another number is a foreign file
 _KEEP_SECONDS = 7 * 24 * 3600
 _FLUSH_BYTES = 256 * 1024 * 1024
-_PACKAGES = ("pydantic", "Jinja2", "icalendar", "PyYAML")
-_COLUMNS = ["key", "value", "mac", "used"]
+_PACKAGES = ("pydantic", "pydantic_core", "Jinja2", "MarkupSafe", "icalendar", "PyYAML")
+_COLUMNS = ["key", "used", "mac", "value"]  # small columns first: a scan skips the values
 
 
 class CacheError(Exception):
@@ -74,7 +77,22 @@ def code_version() -> str:
             digest.update(path.read_bytes())
     for name in _PACKAGES:
         digest.update(f"{name}=={importlib.metadata.version(name)}".encode())
+    # Case folding, normalisation and Dutch time shape output too.
+    digest.update(f"{sys.version}:{unicodedata.unidata_version}".encode())
+    digest.update(_zone_data())
     return digest.hexdigest()
+
+
+def _zone_data() -> bytes:
+    """The time-zone rules Europe/Amsterdam is read from (system or tzdata package)."""
+    for folder in zoneinfo.TZPATH:
+        path = Path(folder) / "Europe" / "Amsterdam"
+        if path.is_file():
+            return path.read_bytes()
+    try:
+        return f"tzdata=={importlib.metadata.version('tzdata')}".encode()
+    except importlib.metadata.PackageNotFoundError:
+        return b""
 
 
 def key(*parts: str | bytes) -> str:
@@ -139,16 +157,26 @@ def tracked_files(folder: Path) -> list[str]:
     """The files under `folder` that git tracks (none outside a repository)."""
     try:
         done = subprocess.run(
-            ["git", "ls-files", "-z", "--", "."],
+            # safe.directory: a checkout owned by another user (CI containers) is still read.
+            ["git", "-c", "safe.directory=*", "ls-files", "-z", "--", "."],
             cwd=folder,
             capture_output=True,
             timeout=30,
             check=False,
         )
-    except (OSError, subprocess.SubprocessError):
-        return []  # no git, or the folder is not there: nothing is tracked
+    except FileNotFoundError:
+        return []  # no git on this machine: nothing can be tracked
+    except (OSError, subprocess.SubprocessError) as err:
+        raise CacheError(f"cannot tell whether git tracks {folder}/ ({err})") from None
     if done.returncode != 0:
-        return []  # not inside a repository
+        told = done.stderr.decode("utf-8", "replace").strip()
+        if "not a git repository" in told:
+            return []
+        first = told.splitlines()[0] if told else f"git exited with {done.returncode}"
+        raise CacheError(
+            f"cannot tell whether git tracks {folder}/ ({first}); fix that, or build with "
+            "--no-cache"
+        )
     return [name for name in done.stdout.decode("utf-8", "replace").split("\0") if name]
 
 
@@ -176,12 +204,14 @@ class Memo:
         self._pending = 0
         self._memory: dict[str, Any] = {}
         self._used: set[str] = set()
+        self._stamped: set[str] = set()  # marked as used in the file by this process already
         self._new: dict[str, bytes] = {}
         self._db: sqlite3.Connection | None = None
         self.warnings: list[str] = []  # what went wrong with the file, for the user
         self.hits = 0
         self.misses = 0
         self.rejected = 0  # entries in the file that failed their check
+        self._path = path
         if path is not None:
             self._db = self._open(path)
 
@@ -189,13 +219,13 @@ class Memo:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             return _connect(path)
-        except sqlite3.DatabaseError:
-            pass  # not a cache we can read (garbage, a foreign schema): start afresh
+        except sqlite3.DatabaseError as err:
+            if not _damaged(err):
+                return self._give_up(path, err)  # in use, locked: leave it alone
         except OSError as err:
             return self._give_up(path, err)
-        try:
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        try:  # not a cache we can read (garbage, a foreign schema): start afresh
+            _remove(path)
             return _connect(path)
         except (OSError, sqlite3.Error) as err:
             return self._give_up(path, err)
@@ -286,14 +316,22 @@ class Memo:
         return None
 
     def _broken(self, err: sqlite3.Error) -> None:
-        """The file failed while in use: go on in memory, and say so once."""
-        self.warnings.append(f"the content cache failed ({err}); going on without it")
+        """The file failed while in use: go on in memory, and say so once. A damaged
+        file is removed, so the next build starts a new one."""
         db, self._db = self._db, None
         self._new = {}
         self._pending = 0
         if db is not None:
             with contextlib.suppress(sqlite3.Error):
                 db.close()
+        if self._path is not None and _damaged(err):
+            with contextlib.suppress(OSError):
+                _remove(self._path)
+            self.warnings.append(
+                f"the content cache was damaged ({err}); it is made anew by the next build"
+            )
+            return
+        self.warnings.append(f"the content cache failed ({err}); going on without it")
 
     def forget_unused(self) -> None:
         """Drop from memory what the last run did not use (between `make serve` rebuilds)."""
@@ -302,7 +340,7 @@ class Memo:
         self.hits = self.misses = self.rejected = 0
 
     def save(self) -> None:
-        """Store new entries, mark used ones, drop those unused for a week."""
+        """Store new entries and mark used ones (``close`` drops those unused for a week)."""
         if self._db is None:
             return
         self._flush()
@@ -310,21 +348,28 @@ class Memo:
             return  # the flush found the file unusable
         now = int(time.time())
         try:
+            # Once per process is enough for a week's clean-up: make serve saves on every
+            # rebuild, and marking 20,000 entries each time would cost more than the rebuild.
+            fresh = self._used - self._stamped
             with self._db:
                 self._db.executemany(
-                    "UPDATE entries SET used = ? WHERE key = ?",
-                    ((now, k) for k in self._used - self._new.keys()),
+                    "UPDATE entries SET used = ? WHERE key = ?", ((now, k) for k in fresh)
                 )
-                self._db.execute("DELETE FROM entries WHERE used < ?", (now - _KEEP_SECONDS,))
         except sqlite3.Error as err:
             self._broken(err)
+            return
+        self._stamped |= fresh
 
     def close(self) -> None:
-        """Save, fold the write-ahead log into the file, and let go of it."""
+        """Save, drop entries unused for a week, fold the write-ahead log into the file,
+        and let go of it."""
         self.save()
         if self._db is None:
             return
         try:
+            with self._db:
+                cutoff = int(time.time()) - _KEEP_SECONDS
+                self._db.execute("DELETE FROM entries WHERE used < ?", (cutoff,))
             self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self._db.close()
         except sqlite3.Error as err:
@@ -339,8 +384,8 @@ class Memo:
         try:
             with self._db:
                 self._db.executemany(
-                    "INSERT OR REPLACE INTO entries (key, value, mac, used) VALUES (?, ?, ?, ?)",
-                    ((k, v, _mac(k, v), now) for k, v in self._new.items()),
+                    "INSERT OR REPLACE INTO entries (key, used, mac, value) VALUES (?, ?, ?, ?)",
+                    ((k, now, _mac(k, v), v) for k, v in self._new.items()),
                 )
         except sqlite3.Error as err:
             self._broken(err)  # a full disk or a read-only file: the build goes on
@@ -353,6 +398,23 @@ def _pickled(make: Callable[[], Any]) -> bytes:
     return pickle.dumps(make(), protocol=pickle.HIGHEST_PROTOCOL)
 
 
+class _Foreign(sqlite3.DatabaseError):
+    """A readable SQLite file that is not a content cache of this version."""
+
+
+def _damaged(err: sqlite3.Error) -> bool:
+    """Whether the file itself is bad (corrupt, not a database, not ours), not merely busy."""
+    code = getattr(err, "sqlite_errorcode", None)
+    return isinstance(err, _Foreign) or (
+        code is not None and code & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+    )
+
+
+def _remove(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     """Our cache file, made if missing; DatabaseError for any other file."""
     db = sqlite3.connect(path)
@@ -363,14 +425,14 @@ def _connect(path: Path) -> sqlite3.Connection:
         ]
         if not tables:
             db.execute(
-                "CREATE TABLE entries (key TEXT PRIMARY KEY, value BLOB, mac BLOB, used INTEGER)"
+                "CREATE TABLE entries (key TEXT PRIMARY KEY, used INTEGER, mac BLOB, value BLOB)"
             )
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             db.commit()
         else:
             columns = [row[1] for row in db.execute("PRAGMA table_info(entries)")]
             if version != SCHEMA_VERSION or columns != _COLUMNS or tables != ["entries"]:
-                raise sqlite3.DatabaseError("not a content cache of this version")
+                raise _Foreign("not a content cache of this version")
         db.execute("PRAGMA journal_mode = WAL")
     except sqlite3.DatabaseError:
         db.close()

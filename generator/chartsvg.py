@@ -19,6 +19,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import vl_convert
 
@@ -112,11 +113,40 @@ def _outside(css: str) -> bool:
     return flat.count("url(") != flat.count("url(#")
 
 
+class DrawingError(Exception):
+    """A chart cannot be drawn."""
+
+
 def draw_one(text: str) -> str:
-    """The checked drawing of one spec (as text)."""
-    svg: str = vl_convert.vegalite_to_svg(json.loads(text), vl_version=VEGA_LITE_VERSION)
+    """The checked drawing of one spec (as text).
+
+    Vega shortens long axis labels by UTF-16 code units, and a cut through a
+    character outside the Basic Multilingual Plane (an emoji, a mathematical
+    letter) makes the renderer fail. Such a chart is drawn again with labels
+    at full length.
+    """
+    spec = json.loads(text)
+    try:
+        svg: str = vl_convert.vegalite_to_svg(spec, vl_version=VEGA_LITE_VERSION)
+    except ValueError:
+        try:
+            svg = vl_convert.vegalite_to_svg(_unlimited(spec), vl_version=VEGA_LITE_VERSION)
+        except ValueError as err:
+            title = spec.get("title", {})
+            name = title.get("text") if isinstance(title, dict) else title
+            first = str(err).strip().splitlines()[0] if str(err).strip() else "no reason given"
+            raise DrawingError(f"the chart {name!r} cannot be drawn: {first}") from None
     check_svg(svg)
     return svg
+
+
+def _unlimited(value: Any) -> Any:
+    """The spec with every label limit lifted (0: never shortened)."""
+    if isinstance(value, dict):
+        return {k: 0 if k == "labelLimit" else _unlimited(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_unlimited(v) for v in value]
+    return value
 
 
 class Drawings(Mapping[str, str]):

@@ -19,6 +19,7 @@ from typing import Any
 from . import errors
 from .build import BuildOptions, BusyError, build
 from .cache import CACHE_DIR, CacheError
+from .chartsvg import DrawingError, UnsafeDrawing
 from .check import check_folder
 from .codeowners import codeowners
 from .diff import summarise
@@ -158,7 +159,7 @@ def _build(args: argparse.Namespace) -> int:
         sys.stdout.write(errors.render(err.problems, "text"))
         print(f"{len(err.problems)} problem(s) in the dossiers: nothing was built", file=sys.stderr)
         return 1
-    except (CacheError, BusyError, WriteError, EngineError) as err:
+    except (CacheError, BusyError, WriteError, EngineError, DrawingError, UnsafeDrawing) as err:
         print(f"dossiers: {err}", file=sys.stderr)
         return 1
     return 0
@@ -198,8 +199,8 @@ def _serve(args: argparse.Namespace) -> int:
             sys.stdout.write(errors.render(err.problems, "text"))
             _say(f"{len(err.problems)} problem(s) in the dossiers: the preview shows them")
         _say(f"serving on http://{args.host}:{args.port}/ (stop with Ctrl+C)")
-        return serve(args.host, args.port)
-    except (CacheError, BusyError, WriteError, EngineError) as err:
+        return serve(args.host, args.port, args.dir)
+    except (CacheError, BusyError, WriteError, EngineError, DrawingError, UnsafeDrawing) as err:
         print(f"dossiers: {err}", file=sys.stderr)
         return 1
 

@@ -227,14 +227,17 @@ def check_port(host: str, port: int) -> None:
             ) from None
 
 
-def serve(host: str, port: int) -> int:
+DOSSIERS_ENV = "DOSSIERS_DIR"  # the folder of dossiers the serve hook reads and watches
+
+
+def serve(host: str, port: int, dossiers: Path) -> int:
     """Run MkDocs' development server on the served language until Ctrl+C; its exit code.
 
     The hook in ``mkdocs.serve.yml`` (``hooks.py``) regenerates the pages on every
     save of a dossier.
     """
     check_port(host, port)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", DOSSIERS_ENV: str(dossiers)}
     command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", SERVE_CONFIG]
     return subprocess.call([*command, "-a", f"{host}:{port}"], env=env)
 

@@ -14,6 +14,7 @@ stopping (MkDocs would hang every request until the problem is fixed).
 from __future__ import annotations
 
 import logging
+import os
 import time
 from datetime import date
 from pathlib import Path
@@ -23,6 +24,7 @@ from mkdocs.exceptions import PluginError
 
 from generator import engine
 from generator.build import BusyError, serve_pages, served_search_entries
+from generator.chartsvg import DrawingError, UnsafeDrawing
 from generator.errors import DossierError
 from generator.serving import problems_notice, session
 from generator.site import DEFAULT_SITE_URL
@@ -39,7 +41,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
         (done,) = serve_pages(
             served.state,
             served.drawings,
-            Path("coalitions"),
+            Path(os.environ.get(engine.DOSSIERS_ENV, "coalitions")),
             docs.parent,
             (docs.name,),
             date.today(),
@@ -51,7 +53,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
             log.warning(problem.text())
         log.warning("dossiers: the preview shows the last good version until this is fixed")
         return
-    except (WriteError, BusyError) as err:
+    except (WriteError, BusyError, DrawingError, UnsafeDrawing) as err:
         raise PluginError(str(err)) from None
     served.problems = ()
     log.info(

@@ -127,11 +127,11 @@ def _remove_stale(root: Path, inside: Path, stale: set[str]) -> int:
     removed = 0
     for relative in sorted(stale):
         target = root / relative
+        if _through_link(root, target):
+            continue  # through a linked folder: not ours to touch
         _leftover(target).unlink(missing_ok=True)
         if target.is_symlink() or not target.is_file():
             continue  # never follow a link, not even to remove it
-        if target.resolve() != inside / relative:
-            continue  # through a linked folder: not ours to touch
         target.unlink()
         removed += 1
         _remove_empty_parents(target.parent, root)
@@ -140,15 +140,23 @@ def _remove_stale(root: Path, inside: Path, stale: set[str]) -> int:
 
 def _target(root: Path, inside: Path, relative: str) -> Path:
     target = root / relative
-    _leftover(target).unlink(missing_ok=True)  # what a stopped build left beside it
-    if target.is_symlink() or (target.exists() and target.resolve() != inside / relative):
+    if (
+        _through_link(root, target)
+        or target.is_symlink()
+        or (target.exists() and target.resolve() != inside / relative)
+    ):
         raise WriteError(f"{target} leads outside {root} (a symbolic link?)")
+    return target
+
+
+def _through_link(root: Path, target: Path) -> bool:
+    """Whether a folder between `root` and `target` is a symbolic link."""
     folder = target.parent
     while folder != root:
         if folder.is_symlink():
-            raise WriteError(f"{target} leads outside {root} (a symbolic link?)")
+            return True
         folder = folder.parent
-    return target
+    return False
 
 
 def _leftover(target: Path) -> Path:
@@ -157,10 +165,19 @@ def _leftover(target: Path) -> Path:
 
 
 def _replace(target: Path, data: bytes) -> None:
-    """Write `data` beside `target`, then rename it over: never a half-written file."""
+    """Write `data` beside `target`, then rename it over: never a half-written file.
+
+    The file beside it is made anew (whatever was there, a link included, is
+    removed first, and the new one is never opened through a link), so a
+    planted ``.name.partial`` cannot turn the write into one elsewhere.
+    """
     partial = _leftover(target)
+    partial.unlink(missing_ok=True)  # a stopped build's leftover, or a planted link
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     try:
-        partial.write_bytes(data)
+        fd = os.open(partial, flags, 0o644)
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
         os.replace(partial, target)
     except OSError:
         partial.unlink(missing_ok=True)

@@ -217,3 +217,25 @@ def test_the_network_stays_readable_at_scale(tmp_path: Path) -> None:
     page = files(site, "nl")["organisaties/index.md"]
     assert f"De {NETWORK_ORGANISATIONS} organisaties" in page
     assert sum(1 for line in page.splitlines() if line.startswith("| [")) == len(everyone)
+
+
+@pytest.mark.slow
+def test_names_beyond_the_basic_plane_draw_at_any_length(tmp_path: Path) -> None:
+    """Vega cuts long labels by UTF-16 code units; a cut through an emoji or a
+    mathematical letter must not stop the build (it did, with a traceback)."""
+    import dataclasses
+
+    site = _site()
+    first = site.coalitions[0]
+    names = [
+        "Stichting Welzijn en Zorg Oost-Dijkh\U0001f91d Samen Sterk en Verder",
+        "\U0001d54f" * 40,
+        *("a" * n + "\U0001f91d" * 12 for n in range(28, 44, 3)),
+    ]
+    for name in names:
+        partners = (dataclasses.replace(first.partners[0], name=name), *first.partners[1:])
+        changed = dataclasses.replace(first, partners=partners)
+        other = dataclasses.replace(site, coalitions=(changed,))
+        found = charts(other, "nl")
+        drawn, _ = render_svgs(found, tmp_path)  # drawn and checked, or it raises
+        assert sorted(drawn) == sorted(f"{c.path}.svg" for c in found)

@@ -98,3 +98,28 @@ def test_what_was_written_last_time_is_not_read_again(tmp_path: Path) -> None:
     # Trusted, not reread: only a build without last_written puts it right.
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == "changed on disk\n"
     assert write_tree(tmp_path, files).written == 2
+
+
+def test_a_planted_partial_link_cannot_write_elsewhere(tmp_path: Path) -> None:
+    """The file written beside a target before the rename is made anew, never opened
+    through a link (a pull request could commit one: they are dot-files)."""
+    root, victim = tmp_path / "docs", tmp_path / "victim.txt"
+    root.mkdir()
+    victim.write_text("keep", encoding="utf-8")
+    (root / f".{MANIFEST}.partial").symlink_to(victim)
+    (root / ".a.md.partial").symlink_to(victim)
+    write_tree(root, {"a.md": "nieuw\n"})
+    assert victim.read_text(encoding="utf-8") == "keep"
+    assert (root / "a.md").read_text(encoding="utf-8") == "nieuw\n"
+    assert not any(p.name.endswith(".partial") for p in root.iterdir())
+
+
+def test_leftovers_inside_a_linked_folder_are_not_touched(tmp_path: Path) -> None:
+    root, outside = tmp_path / "docs", tmp_path / "outside"
+    root.mkdir()
+    outside.mkdir()
+    (outside / ".b.md.partial").write_text("not ours", encoding="utf-8")
+    (root / MANIFEST).write_text("sub/b.md\n", encoding="utf-8")
+    (root / "sub").symlink_to(outside, target_is_directory=True)
+    write_tree(root, {"a.md": "x\n"})  # sub/b.md is stale, but behind a link
+    assert (outside / ".b.md.partial").read_text(encoding="utf-8") == "not ours"
