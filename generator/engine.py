@@ -163,20 +163,27 @@ def _start(
 
 
 def _check_pages(built: Path, docs: Path, lang: str) -> None:
-    """EngineError if a generated section of the built site holds a page the
-    generator did not write this time (a leftover of a removed or draft dossier)."""
-    for folder, extra in _unwritten(built, docs, lang):
-        raise EngineError(
-            f"{docs / folder} holds pages no dossier made ({', '.join(extra)}); they would "
-            f"be published. Remove them from {docs / folder}/ and build again"
-        )
+    """EngineError unless the generated sections of the built site hold exactly the
+    pages the generator wrote this time: none of a removed or draft dossier, none
+    left out."""
+    for folder, extra, missing in _compared(built, docs, lang):
+        if extra:
+            raise EngineError(
+                f"{docs / folder} holds pages no dossier made ({', '.join(extra)}); they "
+                f"would be published. Remove them from {docs / folder}/ and build again"
+            )
+        if missing:
+            raise EngineError(
+                f"MkDocs did not build these pages of {docs / folder}: {', '.join(missing)}; "
+                "the site was not changed"
+            )
 
 
 def prune_pages(built: Path, docs: Path, lang: str) -> int:
     """Remove from a built site the pages of generated sections that the generator
     no longer writes (``mkdocs serve --dirty`` keeps them); returns how many."""
     removed = 0
-    for folder, extra in _unwritten(built, docs, lang):
+    for folder, extra, _ in _compared(built, docs, lang):
         for name in extra:
             page = built / folder / name
             if not page.is_symlink():
@@ -185,25 +192,24 @@ def prune_pages(built: Path, docs: Path, lang: str) -> int:
     return removed
 
 
-def _unwritten(built: Path, docs: Path, lang: str) -> list[tuple[str, list[str]]]:
-    """Per generated section, the built pages the manifest does not list."""
+def _compared(built: Path, docs: Path, lang: str) -> list[tuple[str, list[str], list[str]]]:
+    """Per generated section: the built pages the manifest does not list, and the
+    listed pages that were not built."""
     written = read_manifest(docs)
-    found_extra: list[tuple[str, list[str]]] = []
+    found_extra: list[tuple[str, list[str], list[str]]] = []
     for section in _GENERATED_SECTIONS:
         folder = Labels(lang).section[section]
         expected = {
             path.removeprefix(f"{folder}/").removesuffix(".md")
             for path in written
             if path.startswith(f"{folder}/") and path.endswith(".md") and path.count("/") == 1
-        }
+        } - {"index"}  # the section's own index is its folder's index.html
         found = {
             page.parent.name
             for page in (built / folder).glob("*/index.html")
             if page.parent.parent == built / folder
         }
-        extra = sorted(found - expected)
-        if extra:
-            found_extra.append((folder, extra))
+        found_extra.append((folder, sorted(found - expected), sorted(expected - found)))
     return found_extra
 
 
