@@ -493,12 +493,12 @@ def test_the_snapshot_sees_a_write_outside(tmp_path: Path) -> None:
     (project / "content" / "nl" / "coalities" / "x.md").write_text("x", "utf-8")
     assert changes(before, snapshot(tmp_path)) <= allowed_changes(files)
     (tmp_path / "outside" / "victim.md").write_text("changed", "utf-8")
-    (project / "content" / "nl" / "index.md").unlink()
+    (project / "content" / "nl" / "uitleg.md").unlink()
     (tmp_path / "outside" / "link").symlink_to(project)
     assert changes(before, snapshot(tmp_path)) - allowed_changes(files) == {
         "outside/victim.md",
         "outside/link",
-        "project/content/nl/index.md",
+        "project/content/nl/uitleg.md",
     }
 
 

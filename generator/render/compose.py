@@ -10,7 +10,7 @@ tests, the serve hook and the benchmark exercise exactly what ships:
   pages across coalitions);
 - ``organisation_part``: one organisation's page and overview row, from its
   coalitions' shares;
-- ``join``: the pages, calendars and network chart across coalitions, put
+- ``join``: the home page and the pages, calendars and network chart across coalitions, put
   together from the parts above, never rendered coalition by coalition again.
 """
 
@@ -127,7 +127,7 @@ def join(
     found.update({f"{chart.path}.vl.json": spec_text(chart) for chart in network})
     charts = [path for part in coalitions for path in part.charts] + [c.path for c in network]
     pages = sum(1 for path in found if path.endswith(".md"))
-    if pages != len(site.coalitions) + len(orgs) + 5:
+    if pages != len(site.coalitions) + len(orgs) + 6:
         raise ValueError("two generated pages would share a path")  # the validator prevents it
     found.update(exports)  # the same data in both languages' folders
     return LanguageFiles(lang, dict(sorted(found.items())), charts)

@@ -207,6 +207,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "parties": ("Partijen", "Parties"),
     "signed": ("Getekend", "Signed"),
     "valid": ("Looptijd", "Valid"),
+    "valid_from": ("vanaf {date}", "from {date}"),
+    "valid_until": ("tot {date}", "until {date}"),
     "document": ("Document", "Document"),
     "read_document": ("Lees het document", "Read the document"),
     "investments": ("Investeringen", "Investments"),
@@ -244,11 +246,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "q_minor_indispensable": ("weinig invloed, onmisbaar", "weak, indispensable"),
     "network_title": ("Wie doet waar mee", "Who takes part where"),
     "network_intro": (
-        "Organisaties tegen samenwerkingsverbanden. Organisaties die overal aan tafel zitten "
-        "kunnen op lock-in wijzen; een lege rij naast een volle kan een kans voor een "
-        "crossover zijn.",
-        "Organisations against coalitions. Organisations at every table may point to "
-        "lock-in; an empty row beside a full one may be a chance for a crossover.",
+        "Welke organisaties in welke samenwerkingsverbanden meedoen. Organisaties die overal "
+        "aan tafel zitten kunnen op lock-in wijzen; een lege rij naast een volle kan een kans "
+        "voor een crossover zijn.",
+        "Which organisations take part in which coalitions. Organisations at every table may "
+        "point to lock-in; an empty row beside a full one may be a chance for a crossover.",
     ),
     "net_steering": ("in de stuurgroep", "on the steering group"),
     "net_member": ("lid", "member"),
@@ -273,16 +275,16 @@ _WORDS: dict[str, tuple[str, str]] = {
         "same data.",
     ),
     "caption_network": (
-        "Organisaties tegen samenwerkingsverbanden; rechts het aantal verbanden per organisatie. "
-        "Dezelfde gegevens staan in de tabel hieronder.",
-        "Organisations against coalitions; on the right, the number of coalitions per "
-        "organisation. The table below holds the same data.",
+        "Welke organisaties in welke samenwerkingsverbanden meedoen; rechts het aantal verbanden "
+        "per organisatie. Dezelfde gegevens staan in de tabel hieronder.",
+        "Which organisations take part in which coalitions; on the right, the number of "
+        "coalitions per organisation. The table below holds the same data.",
     ),
     "caption_network_limited": (
-        "De {organisations} organisaties die aan de meeste verbanden meedoen, tegen de "
+        "De {organisations} organisaties die aan de meeste verbanden meedoen, en de "
         "{coalitions} verbanden waarin zij het vaakst samen zitten; rechts het aantal verbanden "
         "per organisatie. De tabel hieronder noemt alle organisaties.",
-        "The {organisations} organisations in the most coalitions, against the {coalitions} "
+        "The {organisations} organisations in the most coalitions, and the {coalitions} "
         "coalitions where they most often meet; on the right, the number of coalitions per "
         "organisation. The table below lists every organisation.",
     ),
@@ -320,7 +322,7 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Alle organisaties die meedoen, en in hoeveel samenwerkingsverbanden.",
         "All organisations taking part, and in how many coalitions.",
     ),
-    "count_coalitions": ("Aantal verbanden", "Coalitions"),
+    "count_coalitions": ("Aantal verbanden", "Number of coalitions"),
     "takes_part_in": ("Doet mee aan", "Takes part in"),
     "leads": ("Trekt", "Leads"),
     "its_role": ("Rol", "Role"),
@@ -384,6 +386,38 @@ _WORDS: dict[str, tuple[str, str]] = {
     "column": ("Kolom", "Column"),
     "meaning": ("Betekenis", "Meaning"),
     "all_coalitions": ("Alle samenwerkingsverbanden", "All coalitions"),
+    "home": ("Samenwerkingsverbanden in de openbaarheid", "Coalitions in the open"),
+    "home_intro": (
+        "Op deze site laten samenwerkingsverbanden zien waar ze aan werken. Je ziet wie er "
+        "meedoen, wat ze samen willen bereiken en welke activiteiten open zijn voor iedereen. "
+        "En je ziet bij wie je terechtkunt.",
+        "On this site, coalitions of organisations show what they are working on. You see who "
+        "takes part, what they want to achieve together and which activities are open to "
+        "everyone. And you see whom to contact.",
+    ),
+    "home_open": ("Binnenkort: doe mee", "Coming up: join in"),
+    "home_open_intro": (
+        "De eerstvolgende activiteiten waar nieuwkomers welkom zijn.",
+        "The next activities where newcomers are welcome.",
+    ),
+    "home_all_open": (
+        "Alle activiteiten voor nieuwkomers, en wie je kunt benaderen",
+        "All activities for newcomers, and whom to contact",
+    ),
+    "home_themes": ("Samenwerkingsverbanden per thema", "Coalitions by theme"),
+    "home_no_theme": ("Zonder thema", "Without a theme"),
+    "home_more": (
+        "en nog {count} andere samenwerkingsverbanden",
+        "and {count} other coalitions",
+    ),
+    "home_all_coalitions": (
+        "Alle samenwerkingsverbanden, per soort samenwerking",
+        "All coalitions, by type of cooperation",
+    ),
+    "home_no_coalitions": (
+        "Er staan nog geen samenwerkingsverbanden op deze site.",
+        "There are no coalitions on this site yet.",
+    ),
     "source_note": (
         "Deze pagina is gemaakt uit het dossier van het samenwerkingsverband.",
         "This page is made from the coalition's dossier.",

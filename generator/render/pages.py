@@ -146,6 +146,15 @@ class _Helpers:
         """A link to a coalition's page from a page one folder deep (``paths``)."""
         return self.page(coalition.name, "../" + paths.coalition_page(coalition.slug, self.lang))
 
+    def from_home(self, coalition: Coalition, activity: Activity | None = None) -> Md:
+        """A link from the home page (at the root) to a coalition's page, or to one of
+        its activities there, labelled with the coalition's name or the activity's title."""
+        page = paths.coalition_page(coalition.slug, self.lang)
+        if activity is None:
+            return self.page(coalition.name, page)
+        anchor = paths.activity_anchor(coalition.slug, activity.id)
+        return self.page(self.t(activity.title), f"{page}#{anchor}")
+
     def link(self, label: Any, address: str) -> Md:
         return markdown.link(label, address)
 
@@ -269,6 +278,26 @@ def _by_reach(orgs: tuple[Organisation, ...]) -> list[int]:
 
 AGENDA_UPCOMING = 200  # activities on the agenda and take-part pages; all are in the feeds
 AGENDA_PAST = 50
+HOME_OPEN = 5  # activities open to newcomers on the home page
+HOME_PER_THEME = 10  # coalitions per theme on the home page; all are on the coalitions index
+SUMMARY_CHARS = 200  # the start of the societal question, where a coalition has no summary
+
+
+def _start_of(text: str) -> str:
+    flat = " ".join(text.split())
+    if len(flat) <= SUMMARY_CHARS:
+        return flat
+    cut = flat[: SUMMARY_CHARS - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "…"
+
+
+def summary(coalition: Coalition) -> Text:
+    """What the coalition is about in a line or two, for overviews: its summary, or
+    else the start of its societal question."""
+    if coalition.summary is not None:
+        return coalition.summary
+    question = coalition.societal_question
+    return Text(nl=_start_of(question.nl), en=_start_of(question.en) if question.en else None)
 
 
 def coalition_page(coalition: Coalition, lang: str, base_url: str, build_date: date) -> str:
@@ -312,6 +341,8 @@ class OverviewParts:
     members: dict[str, MemberSection]  # its part of each partner's organisation page
     contacts: str  # its section on the take-part page
     schedule: Schedule
+    home_entry: str  # its line on the home page: link and summary
+    home_link: Md  # a link to its page from the home page, where its summary is shown already
 
 
 def overview_parts(coalition: Coalition, lang: str, build_date: date) -> OverviewParts:
@@ -334,8 +365,9 @@ def overview_parts(coalition: Coalition, lang: str, build_date: date) -> Overvie
                 if kind == "lead"
             ),
         )
+    short = markdown.text(summary(coalition), lang)
     return OverviewParts(
-        index_row=_ENV.get_template("coalition_row.md.j2").render(**context),
+        index_row=_ENV.get_template("coalition_row.md.j2").render(**context, summary=short),
         themes=tuple(
             (t.name.get(lang)[0].casefold(), markdown.text(t.name, lang)) for t in coalition.themes
         ),
@@ -344,6 +376,8 @@ def overview_parts(coalition: Coalition, lang: str, build_date: date) -> Overvie
         members=members,
         contacts=_ENV.get_template("contacts.md.j2").render(**context),
         schedule=schedule(coalition, build_date),
+        home_entry=f"- **{helpers.from_home(coalition)}**: {short}\n",
+        home_link=helpers.from_home(coalition),
     )
 
 
@@ -392,6 +426,25 @@ def organisation_page_path(org: Organisation, lang: str) -> str:
     return paths.organisation_page(org.id, lang)
 
 
+def _home_themes(
+    grouped: list[tuple[Md, list[OverviewParts]]],
+) -> list[tuple[Md, Md, int]]:
+    """(theme, its lines, how many more) for the home page: the first HOME_PER_THEME
+    coalitions of each theme, each with its summary the first time it is shown."""
+    shown: set[str] = set()  # by link, which names the coalition's page
+    found = []
+    for name, members in grouped:
+        lines = []
+        for part in members[:HOME_PER_THEME]:
+            if part.home_link in shown:
+                lines.append(f"- {part.home_link}\n")
+            else:
+                shown.add(part.home_link)
+                lines.append(part.home_entry)
+        found.append((name, Md("".join(lines)), len(members) - HOME_PER_THEME))
+    return found
+
+
 def overview_pages(
     site: PublicSite,
     lang: str,
@@ -399,7 +452,8 @@ def overview_pages(
     parts: Sequence[OverviewParts],
     rows: list[str],
 ) -> dict[str, str]:
-    """The pages across all coalitions: the indexes, agenda, take part and open data.
+    """The pages across all coalitions: the home page, the indexes, agenda, take part
+    and open data.
 
     `parts` holds each coalition's ``overview_parts``, in the order of
     ``site.coalitions``; `rows` each organisation's row (``organisation_row``),
@@ -412,10 +466,25 @@ def overview_pages(
     pages: dict[str, str] = {}
     by_type: dict[str, list[str]] = {}
     themes: dict[str, tuple[Md, list[str]]] = {}
+    home_themes: dict[str, list[OverviewParts]] = {}
+    no_theme: list[OverviewParts] = []
     for coalition, part in zip(coalitions, parts, strict=True):
         by_type.setdefault(coalition.type.value, []).append(part.index_row)
         for sort_key, name in part.themes:
             themes.setdefault(sort_key, (name, []))[1].append(part.index_link)
+            home_themes.setdefault(sort_key, []).append(part)
+        if not part.themes:
+            no_theme.append(part)
+    grouped = [(themes[k][0], home_themes[k]) for k in sorted(themes)]
+    if no_theme:
+        grouped.append((markdown.escape(labels("home_no_theme")), no_theme))
+    pages[paths.home()] = _render(
+        "home.md.j2",
+        lang,
+        labels("home"),
+        open_items=merged(coalitions, schedules, "open", HOME_OPEN),
+        by_theme=_home_themes(grouped),
+    )
     pages[f"{section['coalitions']}/index.md"] = _render(
         "coalitions.md.j2",
         lang,

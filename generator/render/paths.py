@@ -24,6 +24,11 @@ def section(lang: str, name: str) -> str:
     return Labels(lang).section[name]
 
 
+def home() -> str:
+    """The language's home page, at the root of its docs folder."""
+    return "index.md"
+
+
 def coalition_page(slug: str, lang: str) -> str:
     return f"{section(lang, 'coalitions')}/{slug}.md"
 

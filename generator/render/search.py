@@ -13,7 +13,7 @@ module lists what is worth finding instead:
   the feeds: a national agenda holds about 100,000 activities, far more than
   an index a browser should download);
 - each organisation by name, with its sectors and number of coalitions;
-- each overview page by title and introduction.
+- the home page and each overview page by title and introduction.
 
 ``dossiers build`` (and the serve hook) add these entries to the index the
 plugin writes for the hand-written pages. Entries use the plugin's format:
@@ -66,6 +66,7 @@ def search_entries(
             }
         )
 
+    add("", label("home"), label("home_intro"))
     for page, intro in (
         ("coalitions", "coalitions_intro"),
         ("organisations", "organisations_intro"),
