@@ -127,7 +127,7 @@ def test_partner_matrix_shows_every_partner_the_line_and_the_moves(slug: str) ->
 
 def test_a_partner_below_the_line_is_marked_in_the_table_too() -> None:
     page = files(_site(), "nl")["coalities/gezonde-haven.md"]
-    analysis = page.split("## Partneranalyse", 1)[1].splitlines()
+    analysis = page.split(">Partneranalyse</h2>", 1)[1].splitlines()
     row = next(line for line in analysis if line.startswith("| Nordlaan Coatings |"))
     assert "**onder de lijn**" in row
     row = next(line for line in analysis if line.startswith("| Provincie Zuiderwaard |"))

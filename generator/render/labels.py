@@ -304,6 +304,23 @@ _WORDS: dict[str, tuple[str, str]] = {
     "funding": ("Financiering", "Funding"),
     "partners": ("Partners", "Partners"),
     "contact": ("Contact", "Contact"),
+    "glance": ("In het kort", "At a glance"),
+    "glance_does": ("Wat we doen", "What we do"),
+    "glance_next": ("Eerstvolgende activiteit voor nieuwkomers", "Next activity open to newcomers"),
+    "glance_no_next": (
+        "Er staat nu geen activiteit voor nieuwkomers gepland.",
+        "No activity open to newcomers is planned at the moment.",
+    ),
+    "glance_ask": (
+        "Neem contact op met de contactpersoon hieronder.",
+        "Get in touch with the contact person below.",
+    ),
+    "glance_website": ("Kijk op de website:", "See the website:"),
+    "glance_elsewhere": (
+        "Zie alle activiteiten voor nieuwkomers:",
+        "See all activities for newcomers:",
+    ),
+    "on_this_page": ("Op deze pagina", "On this page"),
     "name": ("Naam", "Name"),
     "role": ("Rol", "Role"),
     "email": ("E-mail", "E-mail"),

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from ..public import Activity, Coalition, Partner, Place, PublicSite, Text
+from ..public import Activity, Coalition, Contact, Partner, Place, PublicSite, Text
 from ..vocabulary import CooperationType
 from . import charts, exports, jsonld, markdown, paths
 from .labels import Labels
@@ -226,6 +226,21 @@ class _Helpers:
     def strong(self, value: Any) -> Md:
         return Md(f"**{markdown.escape(value)}**")
 
+    def section(self, key: str) -> Md:
+        """A section heading (h2) with its id fixed (``paths.section_anchor``), so the
+        page's own contents list can link to it."""
+        label = self.label(key)
+        return Md(f'<h2 id="{paths.section_anchor(label)}" markdown>{markdown.escape(label)}</h2>')
+
+    def contents(self, keys: Sequence[str]) -> Md:
+        """Links to the page's own sections, in page order: a contents list in the
+        Markdown, so it shows at every width and without JavaScript."""
+        items = (
+            f"- {markdown.page_link(self.label(k), '#' + paths.section_anchor(self.label(k)))}"
+            for k in keys
+        )
+        return Md("\n".join(items))
+
 
 class _CoalitionView:
     """Lookups a coalition page needs: partner names, links and translated terms."""
@@ -258,6 +273,19 @@ class _CoalitionView:
 
     def objectives(self, ids: Any) -> Md:
         return self.texts(self.refs.objectives[i] for i in ids)
+
+    def person(self, person: Contact) -> Md:
+        """'**Name**, role (Partner). E-mail: link. Phone: link': the Contact section's line."""
+        out = f"**{markdown.escape(person.name)}**"
+        if person.role:
+            out += f", {markdown.text(person.role, self.lang)}"
+        if person.partner:
+            out += f" ({markdown.escape(self.names[person.partner])})"
+        if person.email:
+            out += f". {markdown.escape(self.label('email'))}: {markdown.mailto(person.email)}"
+        if person.phone:
+            out += f". {markdown.escape(self.label('phone'))}: {markdown.tel(person.phone)}"
+        return Md(out)
 
 
 def _render(template: str, lang: str, title: str, **context: Any) -> str:
@@ -300,13 +328,48 @@ def summary(coalition: Coalition) -> Text:
     return Text(nl=_start_of(question.nl), en=_start_of(question.en) if question.en else None)
 
 
+def page_sections(coalition: Coalition) -> tuple[str, ...]:
+    """The sections (h2) of a coalition's page, in page order: its contents list."""
+    present = {
+        "objectives": bool(coalition.objectives),
+        "roles": bool(coalition.roles),
+        "agreements": bool(coalition.agreements),
+        "time": any(p.time for p in coalition.partners),
+        "contact": bool(coalition.contacts),
+    }
+    order = (
+        "societal_question",
+        "ambition",
+        "we",
+        "objectives",
+        "agenda",
+        "roles",
+        "agreements",
+        "time",
+        "analysis",
+        "partners",
+        "contact",
+    )
+    return tuple(key for key in order if present.get(key, True))
+
+
 def coalition_page(coalition: Coalition, lang: str, base_url: str, build_date: date) -> str:
-    """A coalition's page: depends on this coalition alone (and the build date)."""
+    """A coalition's page: depends on this coalition alone (and the build date).
+
+    It opens with a card for a reader in a hurry (what the coalition does, its next
+    activity open to newcomers, how to take part, whom to ask) and a contents list,
+    so Agenda and Contact are one tap away on a phone, where Material shows no
+    table of contents.
+    """
+    open_now = schedule(coalition, build_date).open
     return _render(
         "coalition.md.j2",
         lang,
         coalition.name,
         c=coalition,
+        does=summary(coalition),
+        next_open=coalition.agenda[open_now[0][1]] if open_now else None,
+        sections=page_sections(coalition),
         v=_CoalitionView(coalition, lang),
         upcoming=[a for a in coalition.agenda if (a.end or a.start).date() >= build_date],
         past=[a for a in coalition.agenda if (a.end or a.start).date() < build_date][::-1],

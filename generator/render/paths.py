@@ -69,6 +69,19 @@ def activity_anchor(slug: str, activity_id: str) -> str:
     return value
 
 
+def section_anchor(label: str) -> str:
+    """The HTML id of a section heading on a generated page, made from its label.
+
+    The heading carries it explicitly, so the id is the one MkDocs' toc would
+    give the label ("Wie wij zijn" -> ``wie-wij-zijn``), but a dossier heading
+    earlier on the page with the same text cannot take it.
+    """
+    value = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+    if not _ANCHOR.match(value):
+        raise ValueError(f"unsafe anchor {value!r}")
+    return value
+
+
 def activity_location(slug: str, activity_id: str, lang: str) -> str:
     """The activity's address relative to the language's root."""
     return f"{section(lang, 'coalitions')}/{slug}/#{activity_anchor(slug, activity_id)}"
