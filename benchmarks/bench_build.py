@@ -90,8 +90,14 @@ def _project(work: Path, count: int) -> Path:
     shutil.copytree(
         ROOT / "content",
         project / "content",
-        ignore=shutil.ignore_patterns(".generated", *_GENERATED),
+        ignore=shutil.ignore_patterns(".generated", ".build-lock", *_GENERATED),
     )
+    # Hand-written pages only: a developer's earlier build left generated ones beside them.
+    for lang in ("nl", "en"):
+        manifest = ROOT / "content" / lang / ".generated"
+        if manifest.exists():
+            for line in manifest.read_text(encoding="utf-8").split():
+                (project / "content" / lang / line).unlink(missing_ok=True)
     write_corpus(count, project / "coalitions")
     return project
 

@@ -101,13 +101,14 @@ def write_tree(
         if not set(files) <= previous:
             _replace(root / MANIFEST, _listing(previous | set(files)))
         written = unchanged = 0
+        safe: set[Path] = set()  # folders found not to be links
         for relative in sorted(files):
             text = files[relative]  # one at a time: `files` may read them lazily
             before = last_written.get(relative) if last_written is not None else None
             if before == text:
                 unchanged += 1
                 continue
-            target = _target(root, inside, relative)
+            target = _target(root, relative, safe)
             data = text.encode("utf-8")
             # Written by us with other text: no need to read it (a national feed is 30 MB).
             if before is None and target.is_file() and target.read_bytes() == data:
@@ -138,24 +139,30 @@ def _remove_stale(root: Path, inside: Path, stale: set[str]) -> int:
     return removed
 
 
-def _target(root: Path, inside: Path, relative: str) -> Path:
+def _target(root: Path, relative: str, safe: set[Path]) -> Path:
+    """Where `relative` goes; WriteError if a link is on the way. With no link in
+    any folder between, nor at the file itself, the file is inside `root`."""
     target = root / relative
-    if (
-        _through_link(root, target)
-        or target.is_symlink()
-        or (target.exists() and target.resolve() != inside / relative)
-    ):
+    if _through_link(root, target, safe) or target.is_symlink():
         raise WriteError(f"{target} leads outside {root} (a symbolic link?)")
     return target
 
 
-def _through_link(root: Path, target: Path) -> bool:
-    """Whether a folder between `root` and `target` is a symbolic link."""
+def _through_link(root: Path, target: Path, safe: set[Path] | None = None) -> bool:
+    """Whether a folder between `root` and `target` is a symbolic link (`safe`: folders
+    already found not to be, in this write)."""
     folder = target.parent
     while folder != root:
+        if safe is not None and folder in safe:
+            return False
         if folder.is_symlink():
             return True
         folder = folder.parent
+    if safe is not None:
+        folder = target.parent
+        while folder != root and folder not in safe:
+            safe.add(folder)
+            folder = folder.parent
     return False
 
 
