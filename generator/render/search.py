@@ -16,7 +16,7 @@ module lists what is worth finding instead:
 - the home page and each overview page by title and introduction.
 
 ``dossiers build`` (and the serve hook) add these entries to the index the
-plugin writes for the hand-written pages. Entries use the plugin's format:
+plugin writes for the hand-written pages (``engine.add_to_index``). Entries use the plugin's format:
 locations relative to the language's root, title and text as escaped HTML,
 as the plugin's own parser produces them (the search dialog shows them as
 HTML).
@@ -25,9 +25,7 @@ HTML).
 from __future__ import annotations
 
 import html
-import json
 from datetime import timedelta
-from pathlib import Path
 
 from ..public import PublicSite
 from . import paths
@@ -102,12 +100,3 @@ def search_entries(
             f"{count} {label('coalitions').lower() if count != 1 else label('coalition').lower()}",
         )
     return entries
-
-
-def add_to_index(index: Path, entries: list[dict[str, str]]) -> int:
-    """Append entries to the search index the engine wrote; returns its size in bytes."""
-    data = json.loads(index.read_text(encoding="utf-8"))
-    data["docs"] = [*data["docs"], *entries]
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    index.write_text(text, encoding="utf-8")
-    return len(text.encode("utf-8"))
