@@ -30,7 +30,7 @@ from .site import DEFAULT_SITE_URL, PublishedFolder, publish_folder, render_lang
 from .state import BuildState
 from .write import WriteSummary, write_tree
 
-LOCK_FILE = ".build-lock"  # in the docs folder: a dot-file, so MkDocs skips it
+LOCK_FILE = ".build-lock"  # in the content folder, beside nl/ and en/ (git-ignored)
 
 Say = Callable[[str], None]
 
@@ -112,7 +112,7 @@ def _build(
         started = time.monotonic()
     if not options.pages_only:
         site, orgs = done.site, state.organisations
-        upcoming, _ = agenda(site)
+        upcoming, _ = agenda(site)  # once for both languages
         engine.build_sites(
             build_date,
             options.content,
