@@ -93,10 +93,8 @@ def write_tree(
             + ", ".join(str(root / p) for p in clashes)
             + "; rename or remove them"
         )
-    inside = root.resolve() if root.exists() else root.absolute()
     try:
         root.mkdir(parents=True, exist_ok=True)
-        inside = root.resolve()
         # Intent first: from here on, whatever happens, every file we touch is listed.
         if not set(files) <= previous:
             _replace(root / MANIFEST, _listing(previous | set(files)))
@@ -117,14 +115,14 @@ def write_tree(
             target.parent.mkdir(parents=True, exist_ok=True)
             _replace(target, data)
             written += 1
-        removed = _remove_stale(root, inside, previous - set(files))
+        removed = _remove_stale(root, previous - set(files))
         _replace(root / MANIFEST, _listing(set(files)))
     except OSError as err:
         raise WriteError(_explain(err, root)) from None
     return WriteSummary(written=written, unchanged=unchanged, removed=removed)
 
 
-def _remove_stale(root: Path, inside: Path, stale: set[str]) -> int:
+def _remove_stale(root: Path, stale: set[str]) -> int:
     removed = 0
     for relative in sorted(stale):
         target = root / relative
