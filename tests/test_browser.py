@@ -345,6 +345,80 @@ def test_charts_show_without_javascript(browser: Browser, server: str, page_path
     assert captions == count
 
 
+@pytest.mark.parametrize(
+    ("page_path", "ids"),
+    [
+        ("coalities/gezonde-haven/", ["agenda", "contact"]),
+        ("en/coalitions/gelijke-kansen-oost/", ["agenda", "contact"]),
+    ],
+)
+def test_a_coalition_page_reaches_agenda_take_part_and_contact_from_the_top(
+    browser: Browser, server: str, page_path: str, ids: list[str]
+) -> None:
+    """On a phone the card (with how to take part and whom to ask) and the contents
+    ("Op deze pagina") end within two screens; one tap there reaches Agenda and Contact."""
+    context = _context(browser, "phone")
+    page = context.new_page()
+    page.goto(server + page_path, wait_until="load")
+    screen = WIDTHS["phone"][1]
+    card_bottom = page.evaluate("document.querySelector('.glance').getBoundingClientRect().bottom")
+    card_labels = page.locator(".glance strong").all_inner_texts()
+    contents = page.locator("nav.page-contents")
+    contents_bottom = contents.evaluate("nav => nav.getBoundingClientRect().bottom")
+    targets = [a.get_attribute("href") for a in contents.locator("a").all()]
+    for anchor in ids:
+        page.locator(f"nav.page-contents a[href='#{anchor}']").click()
+        page.wait_for_timeout(100)
+        top = page.evaluate(f"document.getElementById('{anchor}').getBoundingClientRect().top")
+        assert 0 <= top < screen - 100, (anchor, top)  # the last section cannot scroll higher
+    missing = page.evaluate(
+        "hrefs => hrefs.filter(h => !document.getElementById(h.slice(1)))", targets
+    )
+    context.close()
+    assert card_bottom < 2 * screen
+    assert contents_bottom < 2 * screen
+    assert any(label.startswith(("Meedoen", "How to join")) for label in card_labels), card_labels
+    assert any(label.startswith("Contact") for label in card_labels), card_labels
+    assert {f"#{anchor}" for anchor in ids} <= set(targets)
+    assert missing == []
+
+
+@pytest.mark.parametrize("start", ["", "en/"])
+def test_no_heading_breaks_inside_a_word_on_a_phone(
+    browser: Browser, server: str, built_site: BuiltSite, start: str
+) -> None:
+    """A long Dutch word in a heading ("Samenwerkingsverbanden") stays whole at 390 px."""
+    context = _context(browser, "phone")
+    page = context.new_page()
+    broken = {}
+    for path in (
+        ("", "coalities/", "organisaties/", "open-data/")
+        if not start
+        else ("", "coalitions/", "organisations/", "open-data/")
+    ):
+        page.goto(server + start + path, wait_until="load")
+        words = page.evaluate(
+            """() => [...document.querySelectorAll('.md-content h1, .md-content h2')].flatMap(h => {
+                const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+                const split = [];
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                    for (const match of node.data.matchAll(/\\S+/g)) {
+                        const range = document.createRange();
+                        range.setStart(node, match.index);
+                        range.setEnd(node, match.index + match[0].length);
+                        const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                        if (lines.size > 1) split.push(match[0]);
+                    }
+                }
+                return split;
+            })"""
+        )
+        if words:
+            broken[path] = words
+    context.close()
+    assert broken == {}
+
+
 def test_every_other_page_under_the_policy(
     browser: Browser, server: str, built_site: BuiltSite
 ) -> None:
