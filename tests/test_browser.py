@@ -406,7 +406,8 @@ def test_no_heading_breaks_inside_a_word_on_a_phone(
                         const range = document.createRange();
                         range.setStart(node, match.index);
                         range.setEnd(node, match.index + match[0].length);
-                        const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                        const tops = [...range.getClientRects()].map(r => Math.round(r.top));
+                        const lines = new Set(tops);
                         if (lines.size > 1) split.push(match[0]);
                     }
                 }
