@@ -18,6 +18,7 @@ from generator.render.exports import (
     TABLES,
     Export,
     export_schema,
+    safe_cell,
 )
 from generator.site import generate, render_site
 
@@ -67,6 +68,28 @@ def test_csv_tables_parse_back_as_documented() -> None:
     assert {a["open_to_newcomers"] for a in activities} == {"true", "false"}
 
 
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        (
+            '=HYPERLINK("https://elders.example","klik")',
+            '\'=HYPERLINK("https://elders.example","klik")',
+        ),
+        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(1+1)", "'@SUM(1+1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("Open dag = feest", "Open dag = feest"),
+        ("", ""),
+        (-2, -2),
+        (3, 3),
+    ],
+)
+def test_a_cell_that_starts_like_a_formula_stays_text(value: object, cell: object) -> None:
+    assert safe_cell(value) == cell
+
+
 def test_data_dictionary_describes_every_column() -> None:
     for lang in ("nl", "en"):
         page = files(_site(), lang)["open-data/index.md"]
@@ -91,7 +114,7 @@ def _direct(site: PublicSite) -> dict[str, str]:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow([c.name for c in columns])
-        writer.writerows([c.value(row) for c in columns] for row in rows(site))
+        writer.writerows([safe_cell(c.value(row)) for c in columns] for row in rows(site))
         files[f"open-data/{name}.csv"] = out.getvalue()
     return files
 

@@ -13,8 +13,11 @@ PROOF_SCALE=10 makes ten times as many copies, each with a different cut.
 from __future__ import annotations
 
 import copy
+import csv
+import io
 import json
 import re
+import subprocess
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
@@ -31,6 +34,7 @@ import pytest
 from generator.errors import DossierError, render
 from generator.load import RawDossier
 from generator.public import PublicSite
+from generator.render.exports import FORMULA_STARTS, TABLES, safe_cell
 from generator.site import generate
 from generator.validate import ValidDossier, validate
 
@@ -51,6 +55,7 @@ _REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 ACCEPTED = tuple(s for s in CORPUS if not _REFUSED.search(s))
 REFUSED = tuple(s for s in CORPUS if _REFUSED.search(s))
 # RFC 5545: CONTROL characters (all of US-ASCII's but tab) may not appear in a content line.
+SOFFICE = Path("/usr/bin/soffice")
 _ICAL_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
@@ -515,3 +520,79 @@ def test_drawings_stay_drawings(hostile_site: HostileSite) -> None:
                     problems.append(f"{drawing.name}: {local}={value[:40]!r}")
     record("hostile: drawings parsed", len(drawings))
     assert problems == []
+
+
+def _cells(text: str) -> list[str]:
+    return [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+
+
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
+@pytest.mark.slow
+def test_csv_cells_never_start_like_a_formula(hostile_site: HostileSite) -> None:
+    """Every CSV cell a spreadsheet could run (=, +, -, @, tab, CR first) is guarded as text."""
+    site = hostile_site.build.site
+    tables = sorted((site / "open-data").glob("*.csv")) + sorted(
+        (site / "en" / "open-data").glob("*.csv")
+    )
+    assert len(tables) == 2 * len(TABLES)
+    cells = [cell for table in tables for cell in _cells(table.read_text("utf-8"))]
+    risky = [c for c in cells if c.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(c)]
+    assert risky == []
+    guarded = {c[1:] for c in cells if c.startswith("'") and c[1:].startswith(FORMULA_STARTS)}
+    # Corpus strings that start like a formula reached the tables, whole behind the apostrophe.
+    assert guarded and guarded <= {s.strip() for s in ACCEPTED} | set(ACCEPTED)
+    record("hostile: CSV cells guarded against formulas", len(guarded))
+
+
+def _formula_cells(folder: Path, tables: list[Path]) -> dict[str, int]:
+    """How many cells LibreOffice Calc reads as formulas, per CSV file it opens."""
+    assert SOFFICE.exists(), "LibreOffice Calc is missing: run 'make test', which installs it"
+    out = folder / "calc"
+    profile = (folder / "profile").as_uri()
+    subprocess.run(
+        [
+            str(SOFFICE),
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "fods",
+            "--outdir",
+            str(out),
+            *map(str, tables),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return {
+        table.name: (out / f"{table.stem}.fods").read_text("utf-8").count("table:formula=")
+        for table in tables
+    }
+
+
+@pytest.mark.slow
+def test_a_spreadsheet_finds_no_formula_in_the_open_data(
+    hostile_site: HostileSite, tmp_path: Path
+) -> None:
+    """Opened in LibreOffice Calc, the hostile site's CSV files hold text, not formulas."""
+    site = hostile_site.build.site
+    tables = []
+    for lang, folder in (("nl", site / "open-data"), ("en", site / "en" / "open-data")):
+        for table in sorted(folder.glob("*.csv")):
+            copied = tmp_path / f"{lang}-{table.name}"
+            copied.write_bytes(table.read_bytes())
+            tables.append(copied)
+    # Every string of the corpus in one column, guarded as the exports guard their cells.
+    corpus = tmp_path / "corpus.csv"
+    with corpus.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out, lineterminator="\n").writerows([safe_cell(s)] for s in ACCEPTED)
+    # The same check on the unguarded corpus finds formulas, so a zero below means something.
+    control = tmp_path / "unguarded.csv"
+    with control.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out, lineterminator="\n").writerows([s] for s in ACCEPTED)
+    found = _formula_cells(tmp_path, [control, corpus, *tables])
+    assert found.pop(control.name) >= 2
+    assert len(found) == 2 * len(TABLES) + 1
+    assert found == dict.fromkeys(found, 0)

@@ -365,8 +365,26 @@ def _csv_lines(lines: list[list[object]]) -> str:
     return out.getvalue()
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP's
+# "CSV injection" list), and runs it when a reader opens the file.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """A CSV cell that a spreadsheet shows as the text it is, never runs as a formula.
+
+    Text that starts like a formula gets a leading apostrophe, which spreadsheets
+    take as "this is text" (Excel hides it, LibreOffice shows it); numbers stay
+    numbers. The JSON exports
+    keep the exact text, and the data dictionary says how to undo this.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _csv_rows(columns: tuple[Column, ...], rows: list[Row]) -> str:
-    return _csv_lines([[c.value(row) for c in columns] for row in rows])
+    return _csv_lines([[safe_cell(c.value(row)) for c in columns] for row in rows])
 
 
 def _csv_header(columns: tuple[Column, ...]) -> str:
