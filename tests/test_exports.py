@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -48,6 +51,53 @@ def test_json_exports_meet_their_own_schema() -> None:
         assert data["licence"] == "CC0-1.0" and data["build_date"] == "2026-11-23"
     everything = json.loads(files["open-data/dossiers.json"])
     assert [c["slug"] for c in everything["coalitions"]] == [c.slug for c in site.coalitions]
+
+
+def _check_jsonschema(schema: Path, documents: list[Path]) -> subprocess.CompletedProcess[str]:
+    """check-jsonschema, which asserts formats such as date-time, on these files."""
+    program = Path(sys.executable).parent / "check-jsonschema"
+    return subprocess.run(
+        [str(program), "--schemafile", str(schema), *map(str, documents)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_json_exports_pass_an_outside_validator_with_formats(tmp_path: Path) -> None:
+    """Times carry their offset, so they are the RFC 3339 date-times the schema promises."""
+    written = exports(_site())
+    for path, text in written.items():
+        if path.endswith(".json"):
+            target = tmp_path / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, "utf-8")
+    schema = tmp_path / "open-data" / "dossiers.schema.json"
+    documents = sorted(p for p in tmp_path.rglob("*.json") if p != schema)
+    done = _check_jsonschema(schema, documents)
+    assert done.returncode == 0, done.stdout + done.stderr
+    everything = json.loads((tmp_path / "open-data" / "dossiers.json").read_text("utf-8"))
+    starts = [a["start"] for c in everything["coalitions"] for a in c["agenda"]]
+    assert starts and all(s.endswith(("+01:00", "+02:00")) for s in starts), starts
+    # A time without its offset, as the exports wrote before, fails the same check.
+    first = everything["coalitions"][0]["agenda"][0]
+    first["start"] = first["start"][: -len("+02:00")]
+    broken = tmp_path / "naive.json"
+    broken.write_text(json.dumps(everything), "utf-8")
+    done = _check_jsonschema(schema, [broken])
+    assert done.returncode == 1 and "date-time" in done.stdout + done.stderr
+
+
+def test_csv_times_carry_their_offset() -> None:
+    rows = list(csv.DictReader(io.StringIO(exports(_site())["open-data/activities.csv"])))
+    by_id = {(r["coalition"], r["id"]): r for r in rows}
+    for coalition in _site().coalitions:
+        for activity in coalition.agenda:
+            row = by_id[(coalition.slug, activity.id)]
+            moment = datetime.fromisoformat(row["start"])
+            assert moment.utcoffset() is not None, row["start"]
+            assert moment.replace(tzinfo=None) == activity.start.replace(second=0)
 
 
 def test_schema_rejects_what_does_not_belong() -> None:

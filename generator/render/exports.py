@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from ..amsterdam import rfc3339
 from ..public import Coalition, PublicSite, Text
 
 FOLDER = "open-data"
@@ -282,15 +283,17 @@ TABLES: dict[str, tuple[str, str, Callable[[PublicSite], list[Row]], tuple[Colum
             Column("title_nl", "Titel (Nederlands)", "Title (Dutch)", lambda r: _t(r[1].title)),
             Column(
                 "start",
-                "Begin, Nederlandse tijd (JJJJ-MM-DDTUU:MM)",
-                "Start, Dutch local time (YYYY-MM-DDTHH:MM)",
-                lambda r: r[1].start.isoformat(timespec="minutes"),
+                "Begin, Nederlandse tijd met het verschil met UTC (RFC 3339, "
+                "JJJJ-MM-DDTUU:MM+02:00 in de zomer, +01:00 in de winter)",
+                "Start, Dutch local time with its offset from UTC (RFC 3339, "
+                "YYYY-MM-DDTHH:MM+02:00 in summer, +01:00 in winter)",
+                lambda r: rfc3339(r[1].start, "minutes"),
             ),
             Column(
                 "end",
-                "Einde, Nederlandse tijd",
-                "End, Dutch local time",
-                lambda r: r[1].end.isoformat(timespec="minutes") if r[1].end else "",
+                "Einde, Nederlandse tijd met het verschil met UTC, zoals start",
+                "End, Dutch local time with its offset from UTC, as start",
+                lambda r: rfc3339(r[1].end, "minutes") if r[1].end else "",
             ),
             Column(
                 "place",
