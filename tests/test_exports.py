@@ -10,6 +10,7 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
+import frictionless
 import jsonschema
 import pytest
 from pydantic import TypeAdapter
@@ -30,6 +31,8 @@ from .conftest import ROOT
 from .site_build import BuiltSite
 
 DAY = date(2026, 11, 23)
+# JSON files in open-data/ that describe the exports rather than hold them.
+_NOT_EXPORTS = ("schema.json", "datapackage.json")
 
 
 def _site() -> PublicSite:
@@ -43,7 +46,7 @@ def test_json_exports_meet_their_own_schema() -> None:
     assert schema == export_schema()
     validator = jsonschema.Draft202012Validator(schema)
     validator.check_schema(schema)
-    exported = [p for p in files if p.endswith(".json") and not p.endswith("schema.json")]
+    exported = [p for p in files if p.endswith(".json") and not p.endswith(_NOT_EXPORTS)]
     assert len(exported) == len(site.coalitions) + 1
     for path in exported:
         data = json.loads(files[path])
@@ -74,7 +77,7 @@ def test_json_exports_pass_an_outside_validator_with_formats(tmp_path: Path) -> 
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, "utf-8")
     schema = tmp_path / "open-data" / "dossiers.schema.json"
-    documents = sorted(p for p in tmp_path.rglob("*.json") if p != schema)
+    documents = sorted(p for p in tmp_path.rglob("*.json") if not p.name.endswith(_NOT_EXPORTS))
     done = _check_jsonschema(schema, documents)
     assert done.returncode == 0, done.stdout + done.stderr
     everything = json.loads((tmp_path / "open-data" / "dossiers.json").read_text("utf-8"))
@@ -178,7 +181,10 @@ def test_exports_put_together_from_parts_equal_the_whole(count: int) -> None:
     assembled = exports(site)
     direct = _direct(site)
     assert {p: assembled[p] for p in direct} == direct
-    assert set(assembled) - set(direct) == {"open-data/dossiers.schema.json"}
+    assert set(assembled) - set(direct) == {
+        "open-data/dossiers.schema.json",
+        "open-data/datapackage.json",
+    }
 
 
 def test_two_builds_give_identical_files() -> None:
@@ -202,3 +208,48 @@ def test_exports_are_published_with_the_site(built_site: BuiltSite) -> None:
         "open-data/index.html",
     ):
         assert (built_site.site / path).is_file(), path
+
+
+def _package(folder: Path, lang: str, site: PublicSite | None = None) -> Path:
+    """One language's data package and its CSV files, written to a folder."""
+    for path, text in files(site or _site(), lang).items():
+        if path.startswith("open-data/") and path.endswith((".csv", "datapackage.json")):
+            target = folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, "utf-8")
+    return folder / "open-data" / "datapackage.json"
+
+
+def _problems(package: Path) -> list[str]:
+    report = frictionless.validate(str(package))
+    return [error.type for task in report.tasks for error in task.errors] + [
+        error.type for error in report.errors
+    ]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_data_package_describes_the_tables_and_frictionless_accepts_them(
+    lang: str, tmp_path: Path
+) -> None:
+    package = _package(tmp_path, lang)
+    data = json.loads(package.read_text("utf-8"))
+    assert [r["name"] for r in data["resources"]] == list(TABLES)
+    for resource, (_, _, _, columns) in zip(data["resources"], TABLES.values(), strict=True):
+        described = [(f["name"], f["description"]) for f in resource["schema"]["fields"]]
+        assert described == [(c.name, c.nl if lang == "nl" else c.en) for c in columns]
+    assert data["licenses"][0]["name"] == LICENCE
+    assert _problems(package) == []
+
+
+def test_frictionless_finds_a_row_that_breaks_the_package(tmp_path: Path) -> None:
+    """The validation above can fail: a wrong type and a dangling coalition are found."""
+    package = _package(tmp_path, "nl")
+    activities = package.parent / "activities.csv"
+    lines = activities.read_text("utf-8").splitlines()
+    row = next(csv.reader([lines[1]]))
+    row[0] = "bestaat-niet"  # no such coalition
+    row[3] = row[3][: -len("+02:00")]  # a time without its offset
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(row)
+    activities.write_text("\n".join([lines[0], out.getvalue().rstrip(), *lines[2:]]) + "\n")
+    assert {"type-error", "foreign-key"} <= set(_problems(package))

@@ -392,6 +392,13 @@ _WORDS: dict[str, tuple[str, str]] = {
         "het JSON Schema waaraan elk JSON-bestand voldoet.",
         "the JSON Schema every JSON file meets.",
     ),
+    "file_datapackage": (
+        "de beschrijving van de CSV-bestanden als Frictionless Data Package: per kolom het "
+        "soort waarde, de sleutels en de licentie, zodat programma's de tabellen meteen goed "
+        "inlezen.",
+        "the CSV files described as a Frictionless Data Package: each column's type, the keys "
+        "and the licence, so programs read the tables right away.",
+    ),
     "csv_note": (
         "De CSV-bestanden zijn UTF-8, met een komma als scheidingsteken en een kopregel. "
         "Een tekst die met =, +, -, @, een tab of een regelterugloop begint, krijgt een "
