@@ -113,6 +113,11 @@ class Partner:
     organisation: str
     sector: Sector
     website: str | None
+    kvk: str | None
+    oin: str | None
+    tooi: str | None
+    since: date | None
+    until: date | None
     description: Text | None
     now: Position
     target: Position | None

@@ -362,6 +362,52 @@ Phone = Annotated[
 ]
 
 
+def _digits(name: str, count: int, example: str) -> Any:
+    """A register number of exactly `count` digits, written as quoted text."""
+
+    def check(value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            raise ValueError(f'the {name} must be quoted so a leading 0 is kept: write "{example}"')
+        if not isinstance(value, str) or not re.fullmatch(f"[0-9]{{{count}}}", value):
+            raise ValueError(
+                f"expected the {name} as {count} digits, like {example}, got {describe(value)}"
+            )
+        return value
+
+    return check
+
+
+# The Dutch registers' identifiers of an organisation: the Chamber of Commerce
+# number (KvK, 8 digits), the government's Organisation Identification Number
+# (OIN, 20 digits) and a government body's TOOI URI (the government's own
+# list of its organisations, identifier.overheid.nl).
+Kvk = Annotated[
+    str,
+    BeforeValidator(_digits("KvK number", 8, "12345678")),
+    WithJsonSchema({"type": "string", "pattern": "^[0-9]{8}$"}),
+]
+Oin = Annotated[
+    str,
+    BeforeValidator(_digits("OIN", 20, "00000001001234567000")),
+    WithJsonSchema({"type": "string", "pattern": "^[0-9]{20}$"}),
+]
+_TOOI_RE = re.compile(r"^https://identifier\.overheid\.nl/tooi/id/[a-z0-9_]+/[a-z0-9_]+$")
+
+
+def _tooi(value: Any) -> Any:
+    if not isinstance(value, str) or not _TOOI_RE.match(value):
+        raise ValueError(
+            "expected a TOOI URI like https://identifier.overheid.nl/tooi/id/gemeente/gm0363, "
+            f"got {describe(value)}"
+        )
+    return value
+
+
+Tooi = Annotated[
+    str, BeforeValidator(_tooi), WithJsonSchema({"type": "string", "pattern": _TOOI_RE.pattern})
+]
+
+
 def _handle(value: Any) -> Any:
     if not isinstance(value, str) or not _HANDLE_RE.match(value):
         raise ValueError(

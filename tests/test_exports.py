@@ -24,6 +24,7 @@ from generator.render.exports import (
     export_schema,
     safe_cell,
 )
+from generator.render.jsonld import event
 from generator.site import generate, render_site
 
 from .composed import exports, files
@@ -253,3 +254,37 @@ def test_frictionless_finds_a_row_that_breaks_the_package(tmp_path: Path) -> Non
     csv.writer(out, lineterminator="\n").writerow(row)
     activities.write_text("\n".join([lines[0], out.getvalue().rstrip(), *lines[2:]]) + "\n")
     assert {"type-error", "foreign-key"} <= set(_problems(package))
+
+
+def test_organisation_identifiers_reach_the_tables_and_the_events() -> None:
+    """KvK, OIN and TOOI as the dossier gives them: in the memberships table and JSON-LD."""
+    site = _site()
+    rows = list(csv.DictReader(io.StringIO(exports(site)["open-data/memberships.csv"])))
+    by_partner = {(r["coalition"], r["partner"]): r for r in rows}
+    given = [
+        (c, p) for c in site.coalitions for p in c.partners if p.kvk or p.oin or p.tooi or p.since
+    ]
+    assert given  # the examples give some
+    for coalition, partner in given:
+        row = by_partner[(coalition.slug, partner.id)]
+        assert (row["kvk"], row["oin"], row["tooi"]) == (
+            partner.kvk or "",
+            partner.oin or "",
+            partner.tooi or "",
+        )
+        assert row["since"] == (partner.since.isoformat() if partner.since else "")
+        for activity in coalition.agenda:
+            if partner.id not in activity.organisers:
+                continue
+            organiser = next(
+                o
+                for o in event(coalition, activity, "nl", "https://example.org/")["organizer"]
+                if o["name"] == partner.name
+            )
+            identifiers = organiser.get("identifier", [])
+            if partner.kvk:
+                assert {"@type": "PropertyValue", "propertyID": "KvK", "value": partner.kvk} in (
+                    identifiers
+                )
+            if partner.tooi:
+                assert partner.tooi in identifiers and organiser["sameAs"] == partner.tooi

@@ -23,6 +23,8 @@ TYPES = {
     "signed": "date",
     "valid_from": "date",
     "valid_until": "date",
+    "since": "date",
+    "until": "date",
     "start": "datetime",
     "end": "datetime",
     "partners": "integer",

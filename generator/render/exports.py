@@ -242,6 +242,23 @@ TABLES: dict[str, tuple[str, str, Callable[[PublicSite], list[Row]], tuple[Colum
                 "Themes or deliverables the partner leads (identifiers, ; separated)",
                 lambda r: ";".join(x.subject for x in r[0].roles if x.lead == r[1].id),
             ),
+            Column(
+                "kvk", "KvK-nummer", "Chamber of Commerce (KvK) number", lambda r: r[1].kvk or ""
+            ),
+            Column(
+                "oin",
+                "Organisatie-identificatienummer (OIN)",
+                "Organisation Identification Number (OIN)",
+                lambda r: r[1].oin or "",
+            ),
+            Column(
+                "tooi",
+                "TOOI-URI van een overheidsorganisatie",
+                "TOOI URI of a government body",
+                lambda r: r[1].tooi or "",
+            ),
+            Column("since", "Partner sinds", "Partner since", lambda r: _d(r[1].since)),
+            Column("until", "Partner tot", "Partner until", lambda r: _d(r[1].until)),
         ),
     ),
     "objectives": (
