@@ -19,6 +19,7 @@ import json
 import re
 import subprocess
 import tempfile
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -52,8 +53,24 @@ Path_ = tuple[Any, ...]
 # Written as YAML escapes, these reach a value; the schema refuses them with a clear problem
 # (they broke the iCalendar feeds and crashed the chart renderer).
 _REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-ACCEPTED = tuple(s for s in CORPUS if not _REFUSED.search(s))
+ACCEPTED_PLAIN = tuple(s for s in CORPUS if not _REFUSED.search(s))
 REFUSED = tuple(s for s in CORPUS if _REFUSED.search(s))
+# Text a reader could be misled by: bidi overrides anywhere, other bidi controls without
+# right-to-left letters, or nothing visible at all (zero-width, fillers, combining marks).
+_OVERRIDE = re.compile("[\u202d\u202e]")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_DRAWN_NOTHING = "\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5"
+
+
+def _misleads(text: str) -> bool:
+    if not any(unicodedata.category(c)[0] in "LNPS" and c not in _DRAWN_NOTHING for c in text):
+        return True
+    rtl = any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+    return bool(_OVERRIDE.search(text) or (_BIDI.search(text) and not rtl))
+
+
+MISLEADING = tuple(s for s in ACCEPTED_PLAIN if _misleads(s))
+ACCEPTED = tuple(s for s in ACCEPTED_PLAIN if not _misleads(s))
 # RFC 5545: CONTROL characters (all of US-ASCII's but tab) may not appear in a content line.
 SOFFICE = Path("/usr/bin/soffice")
 _ICAL_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
@@ -200,6 +217,29 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> HostileSite:
     record("hostile strings", len(CORPUS))
     record("hostile strings x fields tried", len(placements))
     return HostileSite(built, site, placements, dossiers)
+
+
+def test_misleading_text_is_refused_with_a_position() -> None:
+    """Invisible-only text and bidi tricks: a clear problem at the field, in every field tried."""
+    assert len(MISLEADING) >= 3
+    tried = 0
+    for base in PUBLIC_BASES:
+        raw = _bases()[base]
+        for n, path in enumerate(sorted(free_text_paths(base), key=repr)):
+            if "notes" in path:
+                continue  # internal notes are never published, so any text will do
+            value = MISLEADING[n % len(MISLEADING)]
+            data = replace_at(raw.data, path, value)
+            outcome = validate(RawDossier(raw.file, raw.slug, data, raw.positions))
+            assert not isinstance(outcome, ValidDossier), (path, value)
+            messages = " ".join(p.message for p in outcome)
+            assert any(
+                words in messages
+                for words in ("invisible characters", "reorders the text", "text-direction")
+            ), outcome
+            assert all(p.line > 1 for p in outcome), outcome
+            tried += 1
+    record("hostile: misleading text refused", tried)
 
 
 def test_control_characters_are_refused_with_a_position() -> None:
