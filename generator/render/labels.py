@@ -246,11 +246,12 @@ _WORDS: dict[str, tuple[str, str]] = {
     "q_minor_indispensable": ("weinig invloed, onmisbaar", "weak, indispensable"),
     "network_title": ("Wie doet waar mee", "Who takes part where"),
     "network_intro": (
-        "Welke organisaties in welke samenwerkingsverbanden meedoen. Organisaties die overal "
-        "aan tafel zitten kunnen op lock-in wijzen; een lege rij naast een volle kan een kans "
-        "voor een crossover zijn.",
-        "Which organisations take part in which coalitions. Organisations at every table may "
-        "point to lock-in; an empty row beside a full one may be a chance for a crossover.",
+        "Welke organisaties in welke samenwerkingsverbanden meedoen. Zitten overal dezelfde "
+        "organisaties aan tafel, dan komen nieuwe partijen moeilijk binnen. En een organisatie "
+        "die nu in één verband meedoet, kan misschien ook een ander verband verder helpen.",
+        "Which organisations take part in which coalitions. When the same organisations sit "
+        "at every table, new parties find it hard to get in. And an organisation that takes "
+        "part in one coalition now may be able to help another one too.",
     ),
     "net_steering": ("in de stuurgroep", "on the steering group"),
     "net_member": ("lid", "member"),
@@ -439,6 +440,37 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Deze pagina is gemaakt uit het dossier van het samenwerkingsverband.",
         "This page is made from the coalition's dossier.",
     ),
+    # agenda
+    "subscribe_short": (
+        "Zet de activiteiten in je eigen agenda. Kies je Abonneren, dan komen nieuwe en "
+        "gewijzigde activiteiten er vanzelf bij.",
+        "Put the activities in your own calendar. Choose Subscribe, and new or changed "
+        "activities are added by themselves.",
+    ),
+    "subscribe_how": ("Hoe werkt abonneren?", "How does subscribing work?"),
+    "subscribe_link": ("Abonneren", "Subscribe"),
+    "download_link": ("Bestand downloaden", "Download the file"),
+    "feed_all_short": ("Alle openbare activiteiten", "All public activities"),
+    "feed_newcomers_short": (
+        "Activiteiten open voor nieuwkomers",
+        "Activities open to newcomers",
+    ),
+    "feed_coalition_short": (
+        "Alle activiteiten van dit samenwerkingsverband",
+        "All activities of this coalition",
+    ),
+    "add_to_calendar": ("In mijn agenda zetten (iCalendar)", "Add to my calendar (iCalendar)"),
+    "badge_open": ("Open voor nieuwkomers", "Open to newcomers"),
+    "badge_free": ("Gratis", "Free"),
+    "activity_page": (
+        "Meer over deze activiteit",
+        "More about this activity",
+    ),
+    "investment_period": ("Hoe vaak", "How often"),
+    "take_part_feed": (
+        "Deze activiteiten in je eigen agenda",
+        "These activities in your own calendar",
+    ),
 }
 
 _MONTHS = {
@@ -492,6 +524,10 @@ class Labels:
 
     def term(self, vocabulary: str, value: str) -> str:
         return _VOCABULARY[vocabulary][str(value)][self._index]
+
+    def month(self, value: date) -> str:
+        """A month heading of the agenda: 'december 2026'."""
+        return f"{_MONTHS[self.lang][value.month - 1]} {value.year}"
 
     def date(self, value: date | None) -> str:
         if value is None:
