@@ -3,17 +3,22 @@ upcoming activity with its own calendar file ("add to my calendar")."""
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from datetime import date
+from pathlib import Path
+from urllib.parse import unquote, urljoin
 
 import icalendar
 import pytest
 
 from generator.render import paths
 from generator.render.labels import Labels
-from generator.site import Outputs, generate
+from generator.site import DEFAULT_SITE_URL, Outputs, generate
 
 from .conftest import ROOT
+from .site_build import BuiltSite
 
 DAY = date(2026, 11, 23)
 SUB_PATH = "https://owner.github.io/repo/"  # as the shipped Pages workflow publishes
@@ -131,3 +136,95 @@ def test_a_coalition_page_marks_open_activities_with_a_badge(made: Outputs, lang
             feed = paths.coalition_feed(c.slug, lang)
             base = SUB_PATH if lang == "nl" else SUB_PATH + "en/"
             assert f"(webcal://{base.removeprefix('https://')}{feed})" in page
+
+
+_ID = re.compile(r'\bid="([^"]+)"')
+_HREF = re.compile(r'\bhref="([^"]+)"')
+_JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+def _target(site_url: str, address: str) -> tuple[str, str] | None:
+    """(file in the built site, fragment) for an address on this site, else None."""
+    if not address.startswith(site_url) or "#" not in address:
+        return None
+    path, fragment = address.removeprefix(site_url).split("#", 1)
+    path = unquote(path)
+    if path == "" or path.endswith("/"):
+        path += "index.html"
+    return path, unquote(fragment)
+
+
+def fragment_links(site: Path, site_url: str) -> list[tuple[str, str, str]]:
+    """(where, file, fragment) of every link with a fragment that the built site
+    writes: in its pages' links, their JSON-LD and the calendars' URLs."""
+    found: list[tuple[str, str, str]] = []
+    for file in sorted(site.rglob("*.html")):
+        relative = file.relative_to(site).as_posix()
+        page_url = site_url + relative.removesuffix("index.html")
+        text = file.read_text("utf-8")
+        for href in _HREF.findall(text):
+            href = html.unescape(href)
+            if href == "#" or href.startswith(("http:", "https:", "mailto:", "tel:", "webcal:")):
+                continue
+            target = _target(site_url, urljoin(page_url, href))
+            if target:
+                found.append((f"{relative}: href {href}", *target))
+        for block in _JSON_LD.findall(text):
+            graph = json.loads(block).get("@graph", [])
+            for event in graph:
+                for key in ("url", "@id"):
+                    target = _target(site_url, event.get(key, ""))
+                    if target:
+                        found.append((f"{relative}: JSON-LD {key}", *target))
+    for file in sorted(site.rglob("*.ics")):
+        relative = file.relative_to(site).as_posix()
+        for event in icalendar.Calendar.from_ical(file.read_bytes()).walk("VEVENT"):
+            target = _target(site_url, str(event.get("URL", "")))
+            if target:
+                found.append((f"{relative}: URL", *target))
+    return found
+
+
+def missing_fragments(site: Path, links: list[tuple[str, str, str]]) -> list[str]:
+    ids: dict[str, set[str]] = {}
+    missing = []
+    for where, file, fragment in links:
+        if file not in ids:
+            page = site / file
+            ids[file] = set(_ID.findall(page.read_text("utf-8"))) if page.is_file() else set()
+        if fragment not in ids[file]:
+            missing.append(f"{where}: no #{fragment} on {file}")
+    return missing
+
+
+@pytest.mark.slow
+def test_every_fragment_on_the_built_site_exists(built_site: BuiltSite) -> None:
+    """Pages, JSON-LD and feeds link to anchors; each is on its page, past activities too."""
+    site = built_site.site
+    links = fragment_links(site, DEFAULT_SITE_URL)
+    assert missing_fragments(site, links) == []
+    kinds = {where.split(": ", 1)[1].split(" ", 1)[0] for where, _, _ in links}
+    assert {"href", "JSON-LD", "URL"} <= kinds
+    made = generate(ROOT / "coalitions", DAY)
+    past = [
+        paths.activity_anchor(c.slug, a.id)
+        for c in made.site.coalitions
+        for a in c.agenda
+        if (a.end or a.start).date() < DAY
+    ]
+    linked = {fragment for _, _, fragment in links}
+    assert past and set(past) <= linked
+
+
+def test_the_fragment_check_finds_a_missing_anchor(tmp_path: Path) -> None:
+    """The check above is not hollow: a link to an anchor no page has is reported."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<h2 id="here">x</h2>', "utf-8")
+    (tmp_path / "index.html").write_text(
+        '<a href="a/#here">ok</a> <a href="a/#gone">bad</a>', "utf-8"
+    )
+    links = fragment_links(tmp_path, "http://localhost:8000/")
+    assert [f for _, _, f in links] == ["here", "gone"]
+    assert missing_fragments(tmp_path, links) == [
+        "index.html: href a/#gone: no #gone on a/index.html"
+    ]
