@@ -106,4 +106,3 @@ def test_the_agenda_lists_and_folds_and_passes_the_checks(
     context.close()
     assert found.violations == [] and found.foreign == [] and found.errors == []
     assert found.axe == []
-
