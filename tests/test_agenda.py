@@ -13,7 +13,7 @@ from urllib.parse import unquote, urljoin
 import icalendar
 import pytest
 
-from generator.render import paths
+from generator.render import markdown, paths
 from generator.render.labels import Labels
 from generator.site import DEFAULT_SITE_URL, Outputs, generate
 
@@ -228,3 +228,13 @@ def test_the_fragment_check_finds_a_missing_anchor(tmp_path: Path) -> None:
     assert missing_fragments(tmp_path, links) == [
         "index.html: href a/#gone: no #gone on a/index.html"
     ]
+
+
+def test_only_our_feeds_get_webcal_links() -> None:
+    """A dossier's address can never become a webcal: link; ours are made from http(s)."""
+    assert markdown.webcal("x", "https://a.example/f.ics") == "[x](webcal://a.example/f.ics)"
+    for address in ("javascript:alert(1)", "webcal://a.example/f.ics", "data:text/calendar,x"):
+        with pytest.raises(ValueError):
+            markdown.webcal("x", address)
+        with pytest.raises(ValueError):
+            markdown.link("x", address)
