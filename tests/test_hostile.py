@@ -173,6 +173,11 @@ def hostile_dossiers(copies: int) -> tuple[dict[str, Any], list[Placement]]:
             for path, long_ok in _slots(base):
                 public = not _is_private(data, path)
                 value = (published if public else private).next(long_ok)
+                if not public:
+                    # Marked as its own, so no public field of the dossier repeats it:
+                    # that would be a private value typed into public text, which
+                    # check refuses (tests/test_private_text.py).
+                    value = f"{value} [privé {len(placements)}]"
                 container = path[:-1]
                 if path[-1] in ("nl", "en") and path not in free_text_paths(base):
                     # A plain string becomes {nl, en}: the first half of the pair fills nl.
