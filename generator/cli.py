@@ -29,6 +29,7 @@ from .load import RESERVED, SLUG_PATTERN
 from .model import json_schema
 from .revisions import RevisionError, dossiers_at
 from .scaffold import new_dossier
+from .settings import SETTINGS_FILE, describe_missing, read_settings
 from .site import DEFAULT_SITE_URL
 from .vocabulary import CooperationType
 from .write import WriteError
@@ -64,6 +65,16 @@ def _dir_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _settings_option(command: Any) -> None:
+    command.add_argument(
+        "--settings",
+        type=Path,
+        default=SETTINGS_FILE,
+        help="the site settings: publisher, contact, audit status (default: %(default)s; "
+        "a missing file means the defaults)",
+    )
+
+
 def _check_arguments(sub: Any) -> None:
     check = _command(
         sub,
@@ -73,6 +84,7 @@ def _check_arguments(sub: Any) -> None:
         "FILE:LINE:COLUMN: FIELD: MESSAGE, sorted. Exits 1 if there is any.",
     )
     _dir_option(check)
+    _settings_option(check)
     check.add_argument(
         "--format",
         choices=errors.FORMATS,
@@ -84,9 +96,16 @@ def _check_arguments(sub: Any) -> None:
 
 def _check(args: argparse.Namespace) -> int:
     report = check_folder(args.dir)
-    sys.stdout.write(errors.render(report.problems, args.format))
+    _, unsettled = read_settings(args.settings)
+    sys.stdout.write(errors.render([*report.problems, *unsettled], args.format))
+    missing = describe_missing(args.settings)
+    if missing:
+        print(missing, file=sys.stderr)
+    elif unsettled:
+        count = len(unsettled)
+        print(f"{args.settings}: {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
     print(report.summary(), file=sys.stderr)
-    return 1 if report.problems else 0
+    return 1 if report.problems or unsettled else 0
 
 
 def _date_arg(text: str) -> date:
@@ -107,6 +126,7 @@ def _build_arguments(sub: Any) -> None:
         "site/ is replaced only when every language is built.",
     )
     _dir_option(build)
+    _settings_option(build)
     build.add_argument(
         "--content",
         type=Path,
@@ -152,6 +172,7 @@ def _build(args: argparse.Namespace) -> int:
         cache=args.cache,
         content_cache=not args.no_cache,
         pages_only=args.pages_only,
+        settings=args.settings,
     )
     try:
         build(options, _say)
