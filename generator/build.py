@@ -28,8 +28,9 @@ from .render.organisations import Organisation
 from .render.pages import agenda
 from .render.search import search_entries
 from .render.statement import statement_pages
-from .settings import SETTINGS_FILE, Settings, read_settings
+from .settings import Settings
 from .site import DEFAULT_SITE_URL, PublishedFolder, publish_folder, render_languages
+from .sitefile import SETTINGS_FILE, read_settings
 from .state import BuildState
 from .write import WriteSummary, write_tree
 

@@ -29,8 +29,8 @@ from .load import RESERVED, SLUG_PATTERN
 from .model import json_schema
 from .revisions import RevisionError, dossiers_at
 from .scaffold import new_dossier
-from .settings import SETTINGS_FILE, describe_missing, read_settings
 from .site import DEFAULT_SITE_URL
+from .sitefile import SETTINGS_FILE, describe_missing, read_settings
 from .vocabulary import CooperationType
 from .write import WriteError
 
@@ -69,8 +69,8 @@ def _settings_option(command: Any) -> None:
     command.add_argument(
         "--settings",
         type=Path,
-        default=SETTINGS_FILE,
-        help="the site settings: publisher, contact, audit status (default: %(default)s; "
+        default=None,
+        help=f"the site settings: publisher, contact, audit status (default: {SETTINGS_FILE}; "
         "a missing file means the defaults)",
     )
 
@@ -96,14 +96,16 @@ def _check_arguments(sub: Any) -> None:
 
 def _check(args: argparse.Namespace) -> int:
     report = check_folder(args.dir)
-    _, unsettled = read_settings(args.settings)
+    settings = args.settings or SETTINGS_FILE
+    _, unsettled = read_settings(settings)
     sys.stdout.write(errors.render([*report.problems, *unsettled], args.format))
-    missing = describe_missing(args.settings)
+    # Said when asked for a file by name; `build` always says it.
+    missing = describe_missing(settings) if args.settings else None
     if missing:
         print(missing, file=sys.stderr)
     elif unsettled:
         count = len(unsettled)
-        print(f"{args.settings}: {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
+        print(f"{settings}: {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
     print(report.summary(), file=sys.stderr)
     return 1 if report.problems or unsettled else 0
 
@@ -172,7 +174,7 @@ def _build(args: argparse.Namespace) -> int:
         cache=args.cache,
         content_cache=not args.no_cache,
         pages_only=args.pages_only,
-        settings=args.settings,
+        settings=args.settings or SETTINGS_FILE,
     )
     try:
         build(options, _say)

@@ -27,8 +27,8 @@ from generator.build import BusyError, serve_pages, served_search_entries
 from generator.chartsvg import DrawingError, UnsafeDrawing
 from generator.errors import DossierError
 from generator.serving import problems_notice, session
-from generator.settings import SETTINGS_FILE, read_settings
 from generator.site import DEFAULT_SITE_URL
+from generator.sitefile import SETTINGS_FILE, read_settings
 from generator.write import WriteError
 
 log = logging.getLogger("mkdocs.dossiers")

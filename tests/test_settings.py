@@ -10,7 +10,8 @@ import pytest
 from generator.cli import main
 from generator.engine import footer_env
 from generator.render.statement import BRAND_CSS, brand_css, statement, statement_pages
-from generator.settings import DEFAULTS, AuditStatus, Settings, contrast, read_settings
+from generator.settings import DEFAULTS, AuditStatus, Settings, contrast
+from generator.sitefile import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DAY = date(2026, 12, 2)
@@ -117,3 +118,11 @@ def test_footer_values_come_from_settings() -> None:
     assert env["DOSSIERS_EMAIL"] == "x@y.nl"
     assert env["DOSSIERS_UPDATED"] == "2 december 2026"
     assert env["DOSSIERS_BUILD_DATE"] == "2026-12-02"
+
+
+def test_settings_model_imports_nothing_of_the_dossiers() -> None:
+    """Renderers may import the settings model, so it must not reach the private model."""
+    from .test_architecture import _imports
+
+    ours = {n for n in _imports(ROOT / "generator" / "settings.py") if n.startswith("generator")}
+    assert ours <= {"generator.render"}  # level-1 imports: none today
