@@ -22,7 +22,8 @@ from .cache import CACHE_DIR, CacheError
 from .chartsvg import DrawingError, UnsafeDrawing
 from .check import check_folder
 from .codeowners import codeowners
-from .diff import summarise
+from .diff import FORMATS as DIFF_FORMATS
+from .diff import as_text, summarise
 from .engine import EngineError, check_port, serve
 from .errors import DossierError
 from .i18n import _
@@ -245,6 +246,13 @@ def _diff_arguments(sub: Any) -> None:
         help="git revision with the changes (default: the working tree)",
     )
     _lang_option(diff, "summary and messages")
+    diff.add_argument(
+        "--format",
+        choices=DIFF_FORMATS,
+        default=None,
+        help="text for a terminal, markdown for a pull-request comment "
+        "(default: text at a terminal, else markdown)",
+    )
     _dir_option(diff)
 
 
@@ -257,7 +265,9 @@ def _diff(args: argparse.Namespace) -> int:
         return 2
     broken = {Path(p.file).name.removesuffix(".yml"): p.file for p in problems}
     unreadable = {Path(p.file).name.removesuffix(".yml") for p in old_problems}
-    sys.stdout.write(summarise(old, new, i18n.language(), broken, unreadable))
+    summary = summarise(old, new, i18n.language(), broken, unreadable)
+    fmt = args.format or ("text" if sys.stdout.isatty() else "markdown")
+    sys.stdout.write(as_text(summary) if fmt == "text" else summary)
     return 0
 
 
