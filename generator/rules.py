@@ -27,6 +27,7 @@ from .errors import Path
 from .i18n import _
 from .load import RESERVED
 from .model import Dossier
+from .private_text import private_values_stay_private
 from .vocabulary import CooperationType, DossierStatus
 
 Found = list[tuple[Path, str]]
@@ -374,4 +375,5 @@ RULES: tuple[Callable[[Dossier], Found], ...] = (
     products_name_their_deliverables,
     platforms_name_their_meeting_place,
     movements_are_open_to_newcomers,
+    private_values_stay_private,
 )

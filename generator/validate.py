@@ -160,6 +160,8 @@ def _message(error: ErrorDetails) -> str:
         return _("expected a list (lines starting with '- '), got {got}").format(got=got)
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return _("expected a mapping of fields (key: value), got {got}").format(got=got)
+    if kind == "too_short" and isinstance(value, str):
+        return _("must not be empty: write some text")
     if kind == "too_short":
         least = int(ctx.get("min_length", 1))
         text = ngettext(

@@ -40,10 +40,22 @@ _VOCABULARY: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     "approach": {
-        "project-management": ("projectmanagement", "project management"),
-        "programme-management": ("programmamanagement", "programme management"),
-        "network-governance": ("netwerksturing", "network governance"),
-        "community-building": ("community-opbouw", "community building"),
+        "project-management": (
+            "als project, met een vaste planning en een vast resultaat",
+            "as a project, with a fixed plan and result",
+        ),
+        "programme-management": (
+            "als programma: een reeks projecten die samen één doel dienen",
+            "as a programme: a series of projects that serve one goal",
+        ),
+        "network-governance": (
+            "als netwerk: de partners sturen samen",
+            "as a network: the partners steer together",
+        ),
+        "community-building": (
+            "als gemeenschap: mensen ontmoeten elkaar en leren van elkaar",
+            "as a community: people meet and learn from each other",
+        ),
     },
     "status": {
         "draft": ("concept", "draft"),
@@ -61,7 +73,7 @@ _VOCABULARY: dict[str, dict[str, tuple[str, str]]] = {
     "objective": {
         "not-started": ("nog niet begonnen", "not started"),
         "on-track": ("op koers", "on track"),
-        "at-risk": ("risico", "at risk"),
+        "at-risk": ("loopt gevaar", "at risk"),
         "off-track": ("achter op schema", "off track"),
         "achieved": ("behaald", "achieved"),
         "dropped": ("vervallen", "dropped"),
@@ -131,7 +143,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "members": ("Leden", "Members"),
     "mandates": ("Wie namens ons spreekt en handelt", "Who speaks and acts for us"),
     "may": ("Mag", "May"),
-    "scope": ("Reikwijdte", "Scope"),
+    "scope": ("Waarvoor", "For what"),
     "commissioning": ("Gedeeld opdrachtgeverschap", "Shared commissioning"),
     "commissioners": ("Opdrachtgevers", "Commissioners"),
     "represented_by": ("Vertegenwoordigd door", "Represented by"),
@@ -145,10 +157,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "meeting_place": ("Ontmoetingsplek", "Meeting place"),
     "objectives": ("Doelen en resultaten", "Objectives and results"),
     "objective": ("Doel", "Objective"),
-    "indicator": ("Indicator", "Indicator"),
-    "baseline": ("Nulmeting", "Baseline"),
-    "target": ("Streefwaarde", "Target"),
-    "deadline": ("Deadline", "Deadline"),
+    "indicator": ("Hoe we het meten", "How we measure it"),
+    "baseline": ("Beginstand", "Baseline"),
+    "target": ("Gewenste stand", "Target"),
+    "deadline": ("Klaar op", "Deadline"),
     "results": ("Behaalde resultaten", "Results achieved"),
     "evidence": ("bron", "source"),
     "agenda": ("Agenda", "Agenda"),
@@ -215,11 +227,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "partner": ("Partner", "Partner"),
     "amount": ("Bedrag", "Amount"),
     "ownership": ("Eigendom", "Ownership"),
-    "exploitation": ("Exploitatie", "Exploitation"),
+    "exploitation": ("Gebruik en beheer", "Use and upkeep"),
     "risks": ("Risico's", "Risks"),
     "risk": ("Risico", "Risk"),
     "borne_by": ("Gedragen door", "Borne by"),
-    "mitigation": ("Beheersing", "Mitigation"),
+    "mitigation": ("Wat we eraan doen", "What we do about it"),
     "time": ("Tijdsinvestering", "Time invested"),
     "days_per_week": ("Dagen per week", "Days per week"),
     "compensated": ("Vergoed", "Compensated"),
@@ -246,11 +258,12 @@ _WORDS: dict[str, tuple[str, str]] = {
     "q_minor_indispensable": ("weinig invloed, onmisbaar", "weak, indispensable"),
     "network_title": ("Wie doet waar mee", "Who takes part where"),
     "network_intro": (
-        "Welke organisaties in welke samenwerkingsverbanden meedoen. Organisaties die overal "
-        "aan tafel zitten kunnen op lock-in wijzen; een lege rij naast een volle kan een kans "
-        "voor een crossover zijn.",
-        "Which organisations take part in which coalitions. Organisations at every table may "
-        "point to lock-in; an empty row beside a full one may be a chance for a crossover.",
+        "Welke organisaties in welke samenwerkingsverbanden meedoen. Zitten overal dezelfde "
+        "organisaties aan tafel, dan komen nieuwe partijen moeilijk binnen. En een organisatie "
+        "die nu in één verband meedoet, kan misschien ook een ander verband verder helpen.",
+        "Which organisations take part in which coalitions. When the same organisations sit "
+        "at every table, new parties find it hard to get in. And an organisation that takes "
+        "part in one coalition now may be able to help another one too.",
     ),
     "net_steering": ("in de stuurgroep", "on the steering group"),
     "net_member": ("lid", "member"),
@@ -392,13 +405,24 @@ _WORDS: dict[str, tuple[str, str]] = {
         "het JSON Schema waaraan elk JSON-bestand voldoet.",
         "the JSON Schema every JSON file meets.",
     ),
+    "file_datapackage": (
+        "de beschrijving van de CSV-bestanden als Frictionless Data Package: per kolom het "
+        "soort waarde, de sleutels en de licentie, zodat programma's de tabellen meteen goed "
+        "inlezen.",
+        "the CSV files described as a Frictionless Data Package: each column's type, the keys "
+        "and the licence, so programs read the tables right away.",
+    ),
     "csv_note": (
-        "De CSV-bestanden zijn UTF-8, met een komma als scheidingsteken en een kopregel. De "
-        "waarden staan er zoals de dossiers ze geven: importeer ze in een spreadsheet als "
-        "tekst, zodat een waarde die met = begint geen formule wordt.",
-        "The CSV files are UTF-8, comma-separated, with a header row. Values are as the "
-        "dossiers give them: import them into a spreadsheet as text, so that a value starting "
-        "with = does not become a formula.",
+        "De CSV-bestanden zijn UTF-8, met een komma als scheidingsteken en een kopregel. "
+        "Een tekst die met =, +, -, @, een tab of een regelterugloop begint, krijgt een "
+        "apostrof (') ervoor, zodat een spreadsheet hem als tekst toont en nooit als formule "
+        "uitvoert. Wie de oorspronkelijke tekst nodig heeft, haalt die ene apostrof weg of "
+        "neemt de JSON-bestanden: die geven de tekst precies zoals het dossier hem geeft.",
+        "The CSV files are UTF-8, comma-separated, with a header row. Text that starts with "
+        "=, +, -, @, a tab or a carriage return gets an apostrophe (') in front, so that a "
+        "spreadsheet shows it as text and never runs it as a formula. To get the original "
+        "text, remove that one apostrophe, or use the JSON files: they give the text exactly "
+        "as the dossier does.",
     ),
     "column": ("Kolom", "Column"),
     "meaning": ("Betekenis", "Meaning"),
@@ -438,6 +462,37 @@ _WORDS: dict[str, tuple[str, str]] = {
     "source_note": (
         "Deze pagina is gemaakt uit het dossier van het samenwerkingsverband.",
         "This page is made from the coalition's dossier.",
+    ),
+    # agenda
+    "subscribe_short": (
+        "Zet de activiteiten in je eigen agenda. Kies je Abonneren, dan komen nieuwe en "
+        "gewijzigde activiteiten er vanzelf bij.",
+        "Put the activities in your own calendar. Choose Subscribe, and new or changed "
+        "activities are added by themselves.",
+    ),
+    "subscribe_how": ("Hoe werkt abonneren?", "How does subscribing work?"),
+    "subscribe_link": ("Abonneren", "Subscribe"),
+    "download_link": ("Bestand downloaden", "Download the file"),
+    "feed_all_short": ("Alle openbare activiteiten", "All public activities"),
+    "feed_newcomers_short": (
+        "Activiteiten open voor nieuwkomers",
+        "Activities open to newcomers",
+    ),
+    "feed_coalition_short": (
+        "Alle activiteiten van dit samenwerkingsverband",
+        "All activities of this coalition",
+    ),
+    "add_to_calendar": ("In mijn agenda zetten (iCalendar)", "Add to my calendar (iCalendar)"),
+    "badge_open": ("Open voor nieuwkomers", "Open to newcomers"),
+    "badge_free": ("Gratis", "Free"),
+    "activity_page": (
+        "Meer over deze activiteit",
+        "More about this activity",
+    ),
+    "investment_period": ("Hoe vaak", "How often"),
+    "take_part_feed": (
+        "Deze activiteiten in je eigen agenda",
+        "These activities in your own calendar",
     ),
 }
 
@@ -492,6 +547,10 @@ class Labels:
 
     def term(self, vocabulary: str, value: str) -> str:
         return _VOCABULARY[vocabulary][str(value)][self._index]
+
+    def month(self, value: date) -> str:
+        """A month heading of the agenda: 'december 2026'."""
+        return f"{_MONTHS[self.lang][value.month - 1]} {value.year}"
 
     def date(self, value: date | None) -> str:
         if value is None:
