@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from . import engine
+from . import engine, i18n
 from .cache import CACHE_DIR, CONTENT_CACHE, Memo, refuse_tracked
 from .chartsvg import Drawings, chart_store
 from .errors import DossierError
@@ -143,7 +143,7 @@ def _build(
             say,
             options.site,
         )
-        say("site ready in site/: run 'make serve' to look at it in a browser")
+        say(i18n._("site ready in site/: run 'make serve' to look at it in a browser"))
     return done
 
 
