@@ -19,6 +19,7 @@ SECTIONS = {
         "agenda": "agenda",
         "take_part": "meedoen",
         "open_data": "open-data",
+        "find": "zoeken",
     },
     "en": {
         "coalitions": "coalitions",
@@ -26,6 +27,7 @@ SECTIONS = {
         "agenda": "agenda",
         "take_part": "take-part",
         "open_data": "open-data",
+        "find": "find",
     },
 }
 
@@ -439,6 +441,29 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Deze pagina is gemaakt uit het dossier van het samenwerkingsverband.",
         "This page is made from the coalition's dossier.",
     ),
+    # search
+    "find": ("Zoeken en filteren", "Find"),
+    "find_intro": (
+        "Zoek in alle pagina's, of kies wat u zoekt: een thema, een plaats, een soort "
+        "samenwerking of een samenwerkingsverband. Hieronder staat eerst wat de komende "
+        "weken open is voor nieuwkomers.",
+        "Search all pages, or choose what you are looking for: a theme, a place, a type of "
+        "cooperation or a coalition. First below is what is open to newcomers in the coming "
+        "weeks.",
+    ),
+    "find_open_soon": (
+        "Open voor nieuwkomers, de komende weken",
+        "Open to newcomers in the coming weeks",
+    ),
+    "find_none_soon": (
+        "De komende weken is er niets open voor nieuwkomers.",
+        "Nothing is open to newcomers in the coming weeks.",
+    ),
+    "find_link": ("Zoeken en filteren", "Find an activity"),
+    "search_label": ("Zoek op deze site", "Search this site"),
+    "search_placeholder": ("Zoeken", "Search"),
+    "search_button": ("Zoeken", "Search"),
+    "find_date": ("Datum", "Date"),
 }
 
 _MONTHS = {
