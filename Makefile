@@ -44,8 +44,8 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	@touch $(NODE_STAMP)
 
-browser-deps: $(NODE_STAMP) ## Debian's chromium and axe-core, for the browser tests
-	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium; }
+browser-deps: $(NODE_STAMP) ## Debian's chromium and LibreOffice Calc, and axe-core, for the browser and spreadsheet tests
+	@command -v chromium >/dev/null && command -v soffice >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium libreoffice-calc-nogui; }
 
 test: lint browser-deps ## the whole test suite: lint, types, all tests including the browser
 	$(BIN)/pytest

@@ -41,6 +41,11 @@ def aware(moment: datetime) -> datetime:
     return moment.replace(tzinfo=ZONE, fold=0)
 
 
+def rfc3339(moment: datetime, timespec: str = "seconds") -> str:
+    """A Dutch wall-clock time as RFC 3339 text with its offset: 2026-06-18T15:30:00+02:00."""
+    return aware(moment).isoformat(timespec=timespec)
+
+
 def exists(moment: datetime) -> bool:
     """False for a wall-clock time skipped when summer time starts (02:00 to 03:00)."""
     there = aware(moment)

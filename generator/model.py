@@ -23,11 +23,14 @@ from .types import (
     Id,
     IdList,
     IsoDate,
+    Kvk,
     LocalDateTime,
     Name,
+    Oin,
     Phone,
     Score,
     Text,
+    Tooi,
     Url,
     slugify,
 )
@@ -148,6 +151,16 @@ class Partner(Frozen):
     )
     sector: Sector
     website: Url | None = None
+    kvk: Kvk | None = Field(default=None, description="Chamber of Commerce (KvK) number, 8 digits.")
+    oin: Oin | None = Field(
+        default=None, description="Organisation Identification Number (OIN), 20 digits."
+    )
+    tooi: Tooi | None = Field(
+        default=None,
+        description="A government body's TOOI URI, https://identifier.overheid.nl/tooi/id/...",
+    )
+    since: IsoDate | None = Field(default=None, description="Partner since (YYYY-MM-DD).")
+    until: IsoDate | None = Field(default=None, description="Partner until (YYYY-MM-DD).")
     description: Text | None = None
     influence: Score = Field(description="Influence on the societal goal, 1 (little) to 5.")
     dependency: Score = Field(
@@ -163,6 +176,12 @@ class Partner(Frozen):
         description="Git hosting handles who review changes to this dossier for this partner.",
     )
     notes: Notes = None
+
+    @model_validator(mode="after")
+    def _until_after_since(self) -> Partner:
+        if self.since is not None and self.until is not None and self.until < self.since:
+            raise ValueError("'until' must not be before 'since'")
+        return self
 
     @property
     def organisation_id(self) -> str:

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Annotated
 
+from pydantic import PlainSerializer, WithJsonSchema
+
+from .amsterdam import rfc3339
 from .vocabulary import (
     AgreementKind,
     AgreementStatus,
@@ -24,6 +28,14 @@ from .vocabulary import (
     Relationship,
     Sector,
 )
+
+# A time in a dossier is Dutch wall-clock time; its JSON form (the open data)
+# carries the offset, so it is an RFC 3339 date-time as the export schema says.
+LocalTime = Annotated[
+    datetime,
+    PlainSerializer(rfc3339, return_type=str, when_used="json"),
+    WithJsonSchema({"type": "string", "format": "date-time"}, mode="serialization"),
+]
 
 
 @dataclass(frozen=True)
@@ -101,6 +113,11 @@ class Partner:
     organisation: str
     sector: Sector
     website: str | None
+    kvk: str | None
+    oin: str | None
+    tooi: str | None
+    since: date | None
+    until: date | None
     description: Text | None
     now: Position
     target: Position | None
@@ -209,8 +226,8 @@ class MeetingPlace:
 class Activity:
     id: str
     title: Text
-    start: datetime
-    end: datetime | None
+    start: LocalTime
+    end: LocalTime | None
     description: Text | None
     theme: str | None
     place: str | None

@@ -164,6 +164,11 @@ def _partner(p: model.Partner) -> public.Partner:
         organisation=p.organisation_id,
         sector=p.sector,
         website=p.website,
+        kvk=p.kvk,
+        oin=p.oin,
+        tooi=p.tooi,
+        since=p.since,
+        until=p.until,
         description=_opt(p.description),
         now=public.Position(influence=p.influence, dependency=p.dependency),
         target=None

@@ -26,6 +26,7 @@ from . import amsterdam
 from .errors import Path
 from .load import RESERVED
 from .model import Dossier
+from .private_text import private_values_stay_private
 from .vocabulary import CooperationType, DossierStatus
 
 Found = list[tuple[Path, str]]
@@ -353,4 +354,5 @@ RULES: tuple[Callable[[Dossier], Found], ...] = (
     products_name_their_deliverables,
     platforms_name_their_meeting_place,
     movements_are_open_to_newcomers,
+    private_values_stay_private,
 )

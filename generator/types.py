@@ -82,7 +82,54 @@ def _no_control(value: str) -> str:
     return value
 
 
-PlainStr = Annotated[str, AfterValidator(_no_control)]
+# Bidi controls reorder the text around them: U+202E makes "gpj.exe" display as
+# "exe.jpg". Overrides are never needed; embeddings and isolates only in text
+# with right-to-left letters (Arabic, Hebrew), and the pages isolate such text.
+_OVERRIDES = frozenset("\u202d\u202e")
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Letters and symbols that draw nothing: Hangul and Halfwidth fillers, the blank
+# Braille pattern, Khmer inherent vowels.
+_FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5")
+
+
+def _char_name(char: str) -> str:
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'UNNAMED')}"
+
+
+def _visible(char: str) -> bool:
+    """Whether a character draws something: a letter, digit, punctuation mark or symbol."""
+    return unicodedata.category(char)[0] in "LNPS" and char not in _FILLERS
+
+
+def _readable(value: str, names: bool = False) -> str:
+    """Text a reader can see, whose bidi controls cannot disguise what it says.
+
+    `names`: a name, title or web address, where no bidi control is allowed at all.
+    """
+    if value and not any(_visible(c) for c in value):
+        found = ", ".join(_char_name(c) for c in dict.fromkeys(value) if not c.isspace())
+        raise ValueError(f"holds only invisible characters ({found}); write text a reader can see")
+    bidi = [c for c in dict.fromkeys(value) if c in _BIDI]
+    if not bidi:
+        return value
+    if names or _OVERRIDES.intersection(bidi):
+        raise ValueError(
+            f"holds a character that reverses or reorders the text ({_char_name(bidi[0])}); "
+            "remove it"
+        )
+    if not any(unicodedata.bidirectional(c) in ("R", "AL") for c in value):
+        raise ValueError(
+            f"holds a text-direction character ({_char_name(bidi[0])}) without any "
+            "right-to-left letters it could be needed for; remove it"
+        )
+    return value
+
+
+def _text_part(value: str) -> str:
+    return _readable(_no_control(value))
+
+
+PlainStr = Annotated[str, AfterValidator(_text_part)]
 
 
 class LocalizedText(Frozen):
@@ -135,7 +182,7 @@ def _plain_text(value: Any) -> Any:
         raise ValueError(f"expected text, got {describe(value)}")
     if not value.strip():
         raise ValueError("must not be empty")
-    return _no_control(value)
+    return _readable(_no_control(value), names=True)
 
 
 Name = Annotated[str, BeforeValidator(_plain_text), Field(max_length=200)]
@@ -316,6 +363,7 @@ Id = Annotated[
 def _url(value: Any) -> Any:
     if not isinstance(value, str):
         raise ValueError(f"expected a web address, got {describe(value)}")
+    _readable(value, names=True)
     if not _URL_RE.match(value):
         raise ValueError(
             f"'{value}' is not a web address: it must start with https:// or http:// "
@@ -359,6 +407,52 @@ Phone = Annotated[
     str,
     BeforeValidator(_phone),
     WithJsonSchema({"type": "string", "pattern": _PHONE_RE.pattern}),
+]
+
+
+def _digits(name: str, count: int, example: str) -> Any:
+    """A register number of exactly `count` digits, written as quoted text."""
+
+    def check(value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            raise ValueError(f'the {name} must be quoted so a leading 0 is kept: write "{example}"')
+        if not isinstance(value, str) or not re.fullmatch(f"[0-9]{{{count}}}", value):
+            raise ValueError(
+                f"expected the {name} as {count} digits, like {example}, got {describe(value)}"
+            )
+        return value
+
+    return check
+
+
+# The Dutch registers' identifiers of an organisation: the Chamber of Commerce
+# number (KvK, 8 digits), the government's Organisation Identification Number
+# (OIN, 20 digits) and a government body's TOOI URI (the government's own
+# list of its organisations, identifier.overheid.nl).
+Kvk = Annotated[
+    str,
+    BeforeValidator(_digits("KvK number", 8, "12345678")),
+    WithJsonSchema({"type": "string", "pattern": "^[0-9]{8}$"}),
+]
+Oin = Annotated[
+    str,
+    BeforeValidator(_digits("OIN", 20, "00000001001234567000")),
+    WithJsonSchema({"type": "string", "pattern": "^[0-9]{20}$"}),
+]
+_TOOI_RE = re.compile(r"^https://identifier\.overheid\.nl/tooi/id/[a-z0-9_]+/[a-z0-9_]+$")
+
+
+def _tooi(value: Any) -> Any:
+    if not isinstance(value, str) or not _TOOI_RE.match(value):
+        raise ValueError(
+            "expected a TOOI URI like https://identifier.overheid.nl/tooi/id/gemeente/gm0363, "
+            f"got {describe(value)}"
+        )
+    return value
+
+
+Tooi = Annotated[
+    str, BeforeValidator(_tooi), WithJsonSchema({"type": "string", "pattern": _TOOI_RE.pattern})
 ]
 
 

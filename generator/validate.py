@@ -140,6 +140,8 @@ def _message(error: ErrorDetails) -> str:
         return f"expected a list (lines starting with '- '), got {describe(value)}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"expected a mapping of fields (key: value), got {describe(value)}"
+    if kind == "too_short" and isinstance(value, str):
+        return "must not be empty: write some text"
     if kind == "too_short":
         least = ctx.get("min_length", 1)
         return f"must have at least {least} item{'s' if least != 1 else ''}" + (

@@ -288,6 +288,18 @@ UNICODE = (
     "\u0000\u0001",
     "İstanbul ß ǅ",
     "\u0130\u0131",
+    # Nothing a reader can see: zero-width, fillers, a blank Braille cell, marks alone.
+    "\ufeff",
+    "\u200b",
+    "\u2060\u200d",
+    "\u3164",
+    "\u2800",
+    "\u200b\u200b\u200b",
+    "\u0301\u0302",
+    # A contact that makes the review summary read as if a detail were private.
+    "Jan Publiek (niet openbaar); niets te controleren.",
+    # A right-to-left name with its isolate, as Arabic and Hebrew text may need.
+    "\u2067\u0627\u0644\u0639\u0631\u0628\u064a\u0629\u2069 en Nederlands",
 )
 
 ICALENDAR = (

@@ -52,6 +52,8 @@ DATE_FIELDS: dict[str, tuple[Any, ...]] = {
     "agreements[].signed": ("agreements", 0, "signed"),
     "agreements[].valid_from": ("agreements", 0, "valid_from"),
     "agreements[].valid_until": ("agreements", 0, "valid_until"),
+    "partners[].since": ("partners", 0, "since"),
+    "partners[].until": ("partners", 0, "until"),
 }
 DATETIME_FIELDS: dict[str, tuple[Any, ...]] = {
     "agenda[].start": ("agenda", 0, "start"),
@@ -85,6 +87,7 @@ def _dossier(day: str, start: str, end: str) -> dict[str, Any]:
         }
     ]
     data["agenda"][0] |= {"start": start, "end": end}
+    data["partners"][0] |= {"since": day, "until": day}
     return data
 
 
@@ -267,6 +270,8 @@ def test_check_never_crashes_and_what_it_accepts_renders(
         del data["agenda"][0]["end"]
     if field in ("agreements[].valid_from", "agreements[].valid_until"):
         del data["agreements"][0]["valid_until" if "from" in field else "valid_from"]
+    if field in ("partners[].since", "partners[].until"):
+        del data["partners"][0]["until" if "since" in field else "since"]
     raw = _raw(tmp_path_factory.mktemp("dossier"), data)
     result = validate(raw)
     if not isinstance(result, ValidDossier):

@@ -13,9 +13,13 @@ PROOF_SCALE=10 makes ten times as many copies, each with a different cut.
 from __future__ import annotations
 
 import copy
+import csv
+import io
 import json
 import re
+import subprocess
 import tempfile
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -31,6 +35,7 @@ import pytest
 from generator.errors import DossierError, render
 from generator.load import RawDossier
 from generator.public import PublicSite
+from generator.render.exports import FORMULA_STARTS, TABLES, safe_cell
 from generator.site import generate
 from generator.validate import ValidDossier, validate
 
@@ -48,9 +53,26 @@ Path_ = tuple[Any, ...]
 # Written as YAML escapes, these reach a value; the schema refuses them with a clear problem
 # (they broke the iCalendar feeds and crashed the chart renderer).
 _REFUSED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-ACCEPTED = tuple(s for s in CORPUS if not _REFUSED.search(s))
+ACCEPTED_PLAIN = tuple(s for s in CORPUS if not _REFUSED.search(s))
 REFUSED = tuple(s for s in CORPUS if _REFUSED.search(s))
+# Text a reader could be misled by: bidi overrides anywhere, other bidi controls without
+# right-to-left letters, or nothing visible at all (zero-width, fillers, combining marks).
+_OVERRIDE = re.compile("[\u202d\u202e]")
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_DRAWN_NOTHING = "\u115f\u1160\u3164\uffa0\u2800\u17b4\u17b5"
+
+
+def _misleads(text: str) -> bool:
+    if not any(unicodedata.category(c)[0] in "LNPS" and c not in _DRAWN_NOTHING for c in text):
+        return True
+    rtl = any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+    return bool(_OVERRIDE.search(text) or (_BIDI.search(text) and not rtl))
+
+
+MISLEADING = tuple(s for s in ACCEPTED_PLAIN if _misleads(s))
+ACCEPTED = tuple(s for s in ACCEPTED_PLAIN if not _misleads(s))
 # RFC 5545: CONTROL characters (all of US-ASCII's but tab) may not appear in a content line.
+SOFFICE = Path("/usr/bin/soffice")
 _ICAL_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 
 
@@ -151,6 +173,11 @@ def hostile_dossiers(copies: int) -> tuple[dict[str, Any], list[Placement]]:
             for path, long_ok in _slots(base):
                 public = not _is_private(data, path)
                 value = (published if public else private).next(long_ok)
+                if not public:
+                    # Marked as its own, so no public field of the dossier repeats it:
+                    # that would be a private value typed into public text, which
+                    # check refuses (tests/test_private_text.py).
+                    value = f"{value} [privé {len(placements)}]"
                 container = path[:-1]
                 if path[-1] in ("nl", "en") and path not in free_text_paths(base):
                     # A plain string becomes {nl, en}: the first half of the pair fills nl.
@@ -195,6 +222,29 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> HostileSite:
     record("hostile strings", len(CORPUS))
     record("hostile strings x fields tried", len(placements))
     return HostileSite(built, site, placements, dossiers)
+
+
+def test_misleading_text_is_refused_with_a_position() -> None:
+    """Invisible-only text and bidi tricks: a clear problem at the field, in every field tried."""
+    assert len(MISLEADING) >= 3
+    tried = 0
+    for base in PUBLIC_BASES:
+        raw = _bases()[base]
+        for n, path in enumerate(sorted(free_text_paths(base), key=repr)):
+            if "notes" in path:
+                continue  # internal notes are never published, so any text will do
+            value = MISLEADING[n % len(MISLEADING)]
+            data = replace_at(raw.data, path, value)
+            outcome = validate(RawDossier(raw.file, raw.slug, data, raw.positions))
+            assert not isinstance(outcome, ValidDossier), (path, value)
+            messages = " ".join(p.message for p in outcome)
+            assert any(
+                words in messages
+                for words in ("invisible characters", "reorders the text", "text-direction")
+            ), outcome
+            assert all(p.line > 1 for p in outcome), outcome
+            tried += 1
+    record("hostile: misleading text refused", tried)
 
 
 def test_control_characters_are_refused_with_a_position() -> None:
@@ -515,3 +565,79 @@ def test_drawings_stay_drawings(hostile_site: HostileSite) -> None:
                     problems.append(f"{drawing.name}: {local}={value[:40]!r}")
     record("hostile: drawings parsed", len(drawings))
     assert problems == []
+
+
+def _cells(text: str) -> list[str]:
+    return [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+
+
+_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+
+
+@pytest.mark.slow
+def test_csv_cells_never_start_like_a_formula(hostile_site: HostileSite) -> None:
+    """Every CSV cell a spreadsheet could run (=, +, -, @, tab, CR first) is guarded as text."""
+    site = hostile_site.build.site
+    tables = sorted((site / "open-data").glob("*.csv")) + sorted(
+        (site / "en" / "open-data").glob("*.csv")
+    )
+    assert len(tables) == 2 * len(TABLES)
+    cells = [cell for table in tables for cell in _cells(table.read_text("utf-8"))]
+    risky = [c for c in cells if c.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(c)]
+    assert risky == []
+    guarded = {c[1:] for c in cells if c.startswith("'") and c[1:].startswith(FORMULA_STARTS)}
+    # Corpus strings that start like a formula reached the tables, whole behind the apostrophe.
+    assert guarded and guarded <= {s.strip() for s in ACCEPTED} | set(ACCEPTED)
+    record("hostile: CSV cells guarded against formulas", len(guarded))
+
+
+def _formula_cells(folder: Path, tables: list[Path]) -> dict[str, int]:
+    """How many cells LibreOffice Calc reads as formulas, per CSV file it opens."""
+    assert SOFFICE.exists(), "LibreOffice Calc is missing: run 'make test', which installs it"
+    out = folder / "calc"
+    profile = (folder / "profile").as_uri()
+    subprocess.run(
+        [
+            str(SOFFICE),
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "fods",
+            "--outdir",
+            str(out),
+            *map(str, tables),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return {
+        table.name: (out / f"{table.stem}.fods").read_text("utf-8").count("table:formula=")
+        for table in tables
+    }
+
+
+@pytest.mark.slow
+def test_a_spreadsheet_finds_no_formula_in_the_open_data(
+    hostile_site: HostileSite, tmp_path: Path
+) -> None:
+    """Opened in LibreOffice Calc, the hostile site's CSV files hold text, not formulas."""
+    site = hostile_site.build.site
+    tables = []
+    for lang, folder in (("nl", site / "open-data"), ("en", site / "en" / "open-data")):
+        for table in sorted(folder.glob("*.csv")):
+            copied = tmp_path / f"{lang}-{table.name}"
+            copied.write_bytes(table.read_bytes())
+            tables.append(copied)
+    # Every string of the corpus in one column, guarded as the exports guard their cells.
+    corpus = tmp_path / "corpus.csv"
+    with corpus.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out, lineterminator="\n").writerows([safe_cell(s)] for s in ACCEPTED)
+    # The same check on the unguarded corpus finds formulas, so a zero below means something.
+    control = tmp_path / "unguarded.csv"
+    with control.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out, lineterminator="\n").writerows([s] for s in ACCEPTED)
+    found = _formula_cells(tmp_path, [control, corpus, *tables])
+    assert found.pop(control.name) >= 2
+    assert len(found) == 2 * len(TABLES) + 1
+    assert found == dict.fromkeys(found, 0)

@@ -142,3 +142,11 @@ def test_any_title_survives_the_front_matter(value: str) -> None:
 
 def test_control_characters_never_reach_markdown() -> None:
     assert escape("a\x02b\x03c") == "a\ufffdb\ufffdc"
+
+
+def test_text_with_bidi_controls_is_isolated_from_what_surrounds_it() -> None:
+    rtl = "\u2067\u0627\u0644\u0639\u0631\u0628\u064a\u0629\u2069 en Nederlands"
+    assert escape(rtl) == f"\u2068{rtl}\u2069"
+    assert "\u2068" in front_matter(rtl) or "\\u2068" in front_matter(rtl)
+    assert escape("Gewone tekst") == "Gewone tekst"
+    assert escape("العربية") == "العربية"  # right-to-left letters alone need nothing

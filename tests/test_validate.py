@@ -357,3 +357,48 @@ def test_problems_point_at_the_line_of_the_field(tmp_path: Path) -> None:
     assert result == [
         Problem("samen-lezen.yml", 21, 17, "partners[1].dependency", "must be 1 to 5, got 9")
     ]
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        (
+            {"kvk": 12345678},
+            "partners[0].kvk: the KvK number must be quoted so a leading 0 is kept",
+        ),
+        ({"kvk": "1234567"}, "partners[0].kvk: expected the KvK number as 8 digits, like 12345678"),
+        ({"oin": "0000000100"}, "partners[0].oin: expected the OIN as 20 digits"),
+        (
+            {"tooi": "https://example.org/gemeente/gm0363"},
+            "partners[0].tooi: expected a TOOI URI like https://identifier.overheid.nl/tooi/id/",
+        ),
+        (
+            {"since": "2026-05-01", "until": "2025-01-01"},
+            "partners[0]: 'until' must not be before 'since'",
+        ),
+    ],
+)
+def test_organisation_identifiers_are_checked_for_their_format(
+    tmp_path: Path, fields: dict[str, Any], expected: str
+) -> None:
+    partners = [{**PARTNERS[0], **fields}, PARTNERS[1]]
+    problems = _problems(tmp_path, {"partners": partners})
+    assert any(p.startswith(expected) for p in problems), problems
+
+
+def test_organisation_identifiers_are_kept(tmp_path: Path) -> None:
+    raw = _minimal(tmp_path)
+    given = {
+        "kvk": "01234567",
+        "oin": "00000001001234567000",
+        "tooi": "https://identifier.overheid.nl/tooi/id/gemeente/gm0363",
+        "since": "2024-01-01",
+    }
+    partners = [{**raw.data["partners"][0], **given}, *raw.data["partners"][1:]]
+    result = validate(
+        RawDossier(raw.file, raw.slug, {**raw.data, "partners": partners}, raw.positions)
+    )
+    assert isinstance(result, ValidDossier), result
+    partner = result.dossier.partners[0]
+    assert (partner.kvk, partner.oin, partner.tooi) == (given["kvk"], given["oin"], given["tooi"])
+    assert partner.since is not None and partner.since.isoformat() == "2024-01-01"

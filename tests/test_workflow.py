@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +17,8 @@ from generator.cli import _parser
 
 from .conftest import ROOT
 
-WORKFLOW = ROOT / ".github" / "workflows" / "dossiers.yml"
+WORKFLOWS = ROOT / ".github" / "workflows"
+WORKFLOW = WORKFLOWS / "dossiers.yml"
 
 
 def _workflow() -> dict[Any, Any]:
@@ -42,7 +46,54 @@ def test_workflow_has_the_shape_github_expects() -> None:
         for step in job["steps"]:
             assert ("uses" in step) != ("run" in step), step
             if "uses" in step:
-                assert re.match(r"^actions/[a-z-]+@v\d+$", step["uses"]), step["uses"]
+                # Pinned by commit: a moved tag cannot change what runs.
+                assert re.match(r"^actions/[a-z-]+@[0-9a-f]{40}$", step["uses"]), step["uses"]
+
+
+_PIN = re.compile(r"uses: (\S+)@([0-9a-f]{40})  # (v\d+\.\d+\.\d+)$", re.M)
+
+
+def test_every_action_is_pinned_with_its_version_named() -> None:
+    """Each `uses:` names the release its commit is, and one action has one version."""
+    texts = [f.read_text(encoding="utf-8") for f in sorted(WORKFLOWS.glob("*.yml"))]
+    uses = [line for text in texts for line in text.splitlines() if "uses:" in line]
+    pins = [m.groups() for text in texts for m in _PIN.finditer(text)]
+    assert uses and len(pins) == len(uses), uses
+    versions: dict[str, set[tuple[str, str]]] = {}
+    for action, commit, version in pins:
+        versions.setdefault(action, set()).add((commit, version))
+    assert all(len(v) == 1 for v in versions.values()), versions
+
+
+def test_a_push_to_main_never_cancels_a_running_deploy() -> None:
+    concurrency = _workflow()["concurrency"]
+    assert concurrency["cancel-in-progress"] == "${{ github.event_name == 'pull_request' }}"
+
+
+def _zizmor(folder: Path) -> list[dict[str, Any]]:
+    zizmor = Path(sys.executable).parent / "zizmor"
+    done = subprocess.run(
+        [str(zizmor), "--offline", "--format", "json", "--no-progress", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    # zizmor exits 0 when clean and 10-14 by the worst finding; anything else is a failure.
+    assert done.returncode == 0 or 10 <= done.returncode <= 14, done.stderr
+    findings = json.loads(done.stdout)
+    assert isinstance(findings, list)
+    return findings
+
+
+def test_zizmor_finds_nothing_in_the_workflows(tmp_path: Path) -> None:
+    assert [f["ident"] for f in _zizmor(WORKFLOWS)] == []
+    # The same run on a copy with one action back on a tag finds it, so the empty list counts.
+    copy = tmp_path / ".github" / "workflows"
+    copy.mkdir(parents=True)
+    text = WORKFLOW.read_text(encoding="utf-8")
+    (copy / "dossiers.yml").write_text(_PIN.sub(r"uses: \1@\3", text, count=1), "utf-8")
+    assert "unpinned-uses" in {f["ident"] for f in _zizmor(copy)}
 
 
 def _commands() -> list[str]:

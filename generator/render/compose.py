@@ -24,6 +24,7 @@ from datetime import date
 from ..public import Coalition, PublicSite
 from . import paths
 from .charts import Chart, coalition_charts, network_chart
+from .datapackage import datapackage_file
 from .feeds import (
     FeedPart,
     coalition_calendar,
@@ -130,4 +131,5 @@ def join(
     if pages != len(site.coalitions) + len(orgs) + 7:  # overviews, the finder included
         raise ValueError("two generated pages would share a path")  # the validator prevents it
     found.update(exports)  # the same data in both languages' folders
+    found.update(datapackage_file(lang, site.build_date))  # described in this language
     return LanguageFiles(lang, dict(sorted(found.items())), charts)

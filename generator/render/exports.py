@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from ..amsterdam import rfc3339
 from ..public import Coalition, PublicSite, Text
 
 FOLDER = "open-data"
@@ -241,6 +242,23 @@ TABLES: dict[str, tuple[str, str, Callable[[PublicSite], list[Row]], tuple[Colum
                 "Themes or deliverables the partner leads (identifiers, ; separated)",
                 lambda r: ";".join(x.subject for x in r[0].roles if x.lead == r[1].id),
             ),
+            Column(
+                "kvk", "KvK-nummer", "Chamber of Commerce (KvK) number", lambda r: r[1].kvk or ""
+            ),
+            Column(
+                "oin",
+                "Organisatie-identificatienummer (OIN)",
+                "Organisation Identification Number (OIN)",
+                lambda r: r[1].oin or "",
+            ),
+            Column(
+                "tooi",
+                "TOOI-URI van een overheidsorganisatie",
+                "TOOI URI of a government body",
+                lambda r: r[1].tooi or "",
+            ),
+            Column("since", "Partner sinds", "Partner since", lambda r: _d(r[1].since)),
+            Column("until", "Partner tot", "Partner until", lambda r: _d(r[1].until)),
         ),
     ),
     "objectives": (
@@ -282,15 +300,17 @@ TABLES: dict[str, tuple[str, str, Callable[[PublicSite], list[Row]], tuple[Colum
             Column("title_nl", "Titel (Nederlands)", "Title (Dutch)", lambda r: _t(r[1].title)),
             Column(
                 "start",
-                "Begin, Nederlandse tijd (JJJJ-MM-DDTUU:MM)",
-                "Start, Dutch local time (YYYY-MM-DDTHH:MM)",
-                lambda r: r[1].start.isoformat(timespec="minutes"),
+                "Begin, Nederlandse tijd met het verschil met UTC (RFC 3339, "
+                "JJJJ-MM-DDTUU:MM+02:00 in de zomer, +01:00 in de winter)",
+                "Start, Dutch local time with its offset from UTC (RFC 3339, "
+                "YYYY-MM-DDTHH:MM+02:00 in summer, +01:00 in winter)",
+                lambda r: rfc3339(r[1].start, "minutes"),
             ),
             Column(
                 "end",
-                "Einde, Nederlandse tijd",
-                "End, Dutch local time",
-                lambda r: r[1].end.isoformat(timespec="minutes") if r[1].end else "",
+                "Einde, Nederlandse tijd met het verschil met UTC, zoals start",
+                "End, Dutch local time with its offset from UTC, as start",
+                lambda r: rfc3339(r[1].end, "minutes") if r[1].end else "",
             ),
             Column(
                 "place",
@@ -365,8 +385,26 @@ def _csv_lines(lines: list[list[object]]) -> str:
     return out.getvalue()
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP's
+# "CSV injection" list), and runs it when a reader opens the file.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """A CSV cell that a spreadsheet shows as the text it is, never runs as a formula.
+
+    Text that starts like a formula gets a leading apostrophe, which spreadsheets
+    take as "this is text" (Excel hides it, LibreOffice shows it); numbers stay
+    numbers. The JSON exports
+    keep the exact text, and the data dictionary says how to undo this.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _csv_rows(columns: tuple[Column, ...], rows: list[Row]) -> str:
-    return _csv_lines([[c.value(row) for c in columns] for row in rows])
+    return _csv_lines([[safe_cell(c.value(row)) for c in columns] for row in rows])
 
 
 def _csv_header(columns: tuple[Column, ...]) -> str:

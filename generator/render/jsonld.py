@@ -18,6 +18,28 @@ from .markdown import Md
 from .refs import refs
 
 
+def _organisation(coalition: Coalition, partner_id: str, name: str) -> dict[str, Any]:
+    """An organiser as a schema.org Organization, with its register identifiers where given."""
+    data: dict[str, Any] = {"@type": "Organization", "name": name}
+    partner = next((p for p in coalition.partners if p.id == partner_id), None)
+    if partner is None:
+        return data
+    if partner.website is not None:
+        data["url"] = partner.website
+    if partner.kvk is not None:
+        data["identifier"] = [_register("KvK", partner.kvk)]
+    if partner.oin is not None:
+        data.setdefault("identifier", []).append(_register("OIN", partner.oin))
+    if partner.tooi is not None:
+        data.setdefault("identifier", []).append(partner.tooi)
+        data["sameAs"] = partner.tooi
+    return data
+
+
+def _register(register: str, number: str) -> dict[str, str]:
+    return {"@type": "PropertyValue", "propertyID": register, "value": number}
+
+
 def event(coalition: Coalition, activity: Activity, lang: str, base_url: str) -> dict[str, Any]:
     """One activity as a schema.org Event."""
     label = Labels(lang)
@@ -30,7 +52,7 @@ def event(coalition: Coalition, activity: Activity, lang: str, base_url: str) ->
         "startDate": aware(activity.start).isoformat(),
         "eventStatus": "https://schema.org/EventScheduled",
         "url": activity_url(base_url, coalition, activity, lang),
-        "organizer": [{"@type": "Organization", "name": names[i]} for i in activity.organisers],
+        "organizer": [_organisation(coalition, i, names[i]) for i in activity.organisers],
     }
     if activity.end is not None:
         data["endDate"] = aware(activity.end).isoformat()

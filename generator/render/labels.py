@@ -394,13 +394,24 @@ _WORDS: dict[str, tuple[str, str]] = {
         "het JSON Schema waaraan elk JSON-bestand voldoet.",
         "the JSON Schema every JSON file meets.",
     ),
+    "file_datapackage": (
+        "de beschrijving van de CSV-bestanden als Frictionless Data Package: per kolom het "
+        "soort waarde, de sleutels en de licentie, zodat programma's de tabellen meteen goed "
+        "inlezen.",
+        "the CSV files described as a Frictionless Data Package: each column's type, the keys "
+        "and the licence, so programs read the tables right away.",
+    ),
     "csv_note": (
-        "De CSV-bestanden zijn UTF-8, met een komma als scheidingsteken en een kopregel. De "
-        "waarden staan er zoals de dossiers ze geven: importeer ze in een spreadsheet als "
-        "tekst, zodat een waarde die met = begint geen formule wordt.",
-        "The CSV files are UTF-8, comma-separated, with a header row. Values are as the "
-        "dossiers give them: import them into a spreadsheet as text, so that a value starting "
-        "with = does not become a formula.",
+        "De CSV-bestanden zijn UTF-8, met een komma als scheidingsteken en een kopregel. "
+        "Een tekst die met =, +, -, @, een tab of een regelterugloop begint, krijgt een "
+        "apostrof (') ervoor, zodat een spreadsheet hem als tekst toont en nooit als formule "
+        "uitvoert. Wie de oorspronkelijke tekst nodig heeft, haalt die ene apostrof weg of "
+        "neemt de JSON-bestanden: die geven de tekst precies zoals het dossier hem geeft.",
+        "The CSV files are UTF-8, comma-separated, with a header row. Text that starts with "
+        "=, +, -, @, a tab or a carriage return gets an apostrophe (') in front, so that a "
+        "spreadsheet shows it as text and never runs it as a formula. To get the original "
+        "text, remove that one apostrophe, or use the JSON files: they give the text exactly "
+        "as the dossier does.",
     ),
     "column": ("Kolom", "Column"),
     "meaning": ("Betekenis", "Meaning"),

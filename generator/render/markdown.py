@@ -42,9 +42,23 @@ def _escape(text: str) -> Md:
     """escape() for plain strings; names and labels repeat on many pages, hence the cache."""
     # Control characters never reach here from a dossier (the loader refuses them),
     # but Python-Markdown uses \x02 and \x03 as placeholders, so never pass them on.
-    flat = _CONTROL.sub("\ufffd", _SPACE.sub(" ", text).strip())
+    flat = _isolate(_CONTROL.sub("\ufffd", _SPACE.sub(" ", text).strip()))
     marked = _MARKDOWN_SPECIALS.sub(r"\\\1", flat)
     return Md(marked.translate(_HTML_TABLE))
+
+
+# Bidi embeddings and isolates (the check allows them only in right-to-left text).
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _isolate(text: str) -> str:
+    """Text with bidi controls, wrapped in FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE.
+
+    Whatever its controls do, they then end with the text: they cannot reorder
+    the label, link or sentence around it. Characters, not markup, so this holds
+    in a <title> and an attribute too.
+    """
+    return f"\u2068{text}\u2069" if _BIDI.search(text) else text
 
 
 def front_matter(title: str) -> Md:
@@ -56,7 +70,7 @@ def front_matter(title: str) -> Md:
     ASCII is written as a YAML escape (\\uXXXX or \\UXXXXXXXX), because front
     matter that fails to parse would be shown as page text instead.
     """
-    flat = _SPACE.sub(" ", title).strip()
+    flat = _isolate(_SPACE.sub(" ", title).strip())
     escaped = flat.translate(_HTML_TABLE).replace("'", "&#39;")
     return Md(f'---\ntitle: "{_yaml_escape(escaped)}"\n---\n\n')
 
