@@ -259,7 +259,7 @@ def _render_language(
             ]
         ),
     )
-    return join(site, lang, orgs, coalitions, made, exports)
+    return join(site, lang, orgs, coalitions, made, exports, base)
 
 
 @dataclass(frozen=True)

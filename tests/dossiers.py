@@ -171,7 +171,7 @@ HOSTILE = (
     "\\ backslash \\\\ dubbel",
     "regel\r\nmet CRLF",
     "tab\there",
-    "rechts\u202enaar links",
+    "rechts \u2067עברית\u2069 links",
     "nul\u200bbreedte",
     "emoji 🎉 en 家族 en עִברִית",
     "o" * 300,

@@ -26,6 +26,8 @@ _BUNDLE = re.compile(
 _ALLOWED_LINK = re.compile(r"^(https?://|mailto:|tel:|#|\.|/|[a-z0-9_-])", re.IGNORECASE)
 _SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*):", re.IGNORECASE)
 _LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+# The agenda's subscribe links: webcal: to a calendar file, nothing else.
+_WEBCAL = re.compile(r"^webcal://[^?#\s]+\.ics$", re.IGNORECASE)
 # \uXXXX (with surrogate pairs), \UXXXXXXXX (YAML), and the short JSON escapes.
 _JSON_ESCAPE = re.compile(r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\U([0-9a-fA-F]{8})")
@@ -122,6 +124,8 @@ class PageCheck(HTMLParser):
                 # Browsers drop tabs and newlines inside a URL and trim the spaces around it.
                 target = re.sub(r"[\t\n\r]", "", value).strip("\x00- ")
                 scheme = _SCHEME.match(target)
+                if _WEBCAL.match(target):
+                    continue
                 if not _ALLOWED_LINK.match(target) or (
                     scheme and scheme.group(1).lower() not in _LINK_SCHEMES
                 ):

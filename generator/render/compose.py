@@ -27,6 +27,7 @@ from .charts import Chart, coalition_charts, network_chart
 from .datapackage import datapackage_file
 from .feeds import (
     FeedPart,
+    activity_calendars,
     coalition_calendar,
     coalition_events,
     feed_part,
@@ -42,6 +43,7 @@ from .pages import (
     organisation_parts,
     overview_pages,
     overview_parts,
+    schedule,
 )
 
 
@@ -87,6 +89,12 @@ def coalition_part(
         coalition_page_path(coalition, lang): coalition_page(coalition, lang, base_url, build_date),
         paths.coalition_feed(coalition.slug, lang): coalition_calendar(coalition, lang, events),
         **{f"{chart.path}.vl.json": spec_text(chart) for chart in found},
+        **activity_calendars(
+            coalition,
+            lang,
+            events,
+            (coalition.agenda[n].id for _, n in schedule(coalition, build_date).upcoming),
+        ),
     }
     return CoalitionPart(
         files=files,
@@ -110,6 +118,7 @@ def join(
     coalitions: Sequence[CoalitionPart],
     organisations: Sequence[tuple[str, str]],
     exports: Mapping[str, str],
+    base_url: str,
 ) -> LanguageFiles:
     """Every file of one language, from the parts of its coalitions and organisations
     (in the order of ``site.coalitions`` and `orgs`) and the open data."""
@@ -121,7 +130,12 @@ def join(
     found.update(overview_calendars(lang, [part.feed for part in coalitions]))
     found.update(
         overview_pages(
-            site, lang, orgs, [p.overview for p in coalitions], [row for _, row in organisations]
+            site,
+            lang,
+            orgs,
+            [p.overview for p in coalitions],
+            [row for _, row in organisations],
+            base_url,
         )
     )
     network = network_chart(site, orgs, lang)

@@ -147,6 +147,25 @@ def coalition_calendar(coalition: Coalition, lang: str, events: Sequence[Event])
     return calendar(f"{Labels(lang)('agenda')}: {coalition.name}", events)
 
 
+def activity_calendars(
+    coalition: Coalition, lang: str, events: Sequence[Event], activity_ids: Iterable[str]
+) -> dict[str, str]:
+    """{path: calendar} with one event each, for "add to my calendar" on the pages.
+
+    Only for `activity_ids` (the upcoming ones: nobody adds a past activity),
+    each the same event text as in the feeds, so it keeps its UID there too.
+    """
+    by_id = {event.order[2]: event for event in events}
+    label = Labels(lang)
+    found = {}
+    for activity_id in activity_ids:
+        event = by_id[activity_id]
+        found[paths.activity_feed(coalition.slug, activity_id, lang)] = calendar(
+            f"{label('agenda')}: {coalition.name}", [event]
+        )
+    return found
+
+
 class FeedPart(NamedTuple):
     """One coalition's share of the calendars across coalitions: its events as text."""
 

@@ -42,10 +42,22 @@ _VOCABULARY: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     "approach": {
-        "project-management": ("projectmanagement", "project management"),
-        "programme-management": ("programmamanagement", "programme management"),
-        "network-governance": ("netwerksturing", "network governance"),
-        "community-building": ("community-opbouw", "community building"),
+        "project-management": (
+            "als project, met een vaste planning en een vast resultaat",
+            "as a project, with a fixed plan and result",
+        ),
+        "programme-management": (
+            "als programma: een reeks projecten die samen één doel dienen",
+            "as a programme: a series of projects that serve one goal",
+        ),
+        "network-governance": (
+            "als netwerk: de partners sturen samen",
+            "as a network: the partners steer together",
+        ),
+        "community-building": (
+            "als gemeenschap: mensen ontmoeten elkaar en leren van elkaar",
+            "as a community: people meet and learn from each other",
+        ),
     },
     "status": {
         "draft": ("concept", "draft"),
@@ -63,7 +75,7 @@ _VOCABULARY: dict[str, dict[str, tuple[str, str]]] = {
     "objective": {
         "not-started": ("nog niet begonnen", "not started"),
         "on-track": ("op koers", "on track"),
-        "at-risk": ("risico", "at risk"),
+        "at-risk": ("loopt gevaar", "at risk"),
         "off-track": ("achter op schema", "off track"),
         "achieved": ("behaald", "achieved"),
         "dropped": ("vervallen", "dropped"),
@@ -133,7 +145,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "members": ("Leden", "Members"),
     "mandates": ("Wie namens ons spreekt en handelt", "Who speaks and acts for us"),
     "may": ("Mag", "May"),
-    "scope": ("Reikwijdte", "Scope"),
+    "scope": ("Waarvoor", "For what"),
     "commissioning": ("Gedeeld opdrachtgeverschap", "Shared commissioning"),
     "commissioners": ("Opdrachtgevers", "Commissioners"),
     "represented_by": ("Vertegenwoordigd door", "Represented by"),
@@ -147,10 +159,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "meeting_place": ("Ontmoetingsplek", "Meeting place"),
     "objectives": ("Doelen en resultaten", "Objectives and results"),
     "objective": ("Doel", "Objective"),
-    "indicator": ("Indicator", "Indicator"),
-    "baseline": ("Nulmeting", "Baseline"),
-    "target": ("Streefwaarde", "Target"),
-    "deadline": ("Deadline", "Deadline"),
+    "indicator": ("Hoe we het meten", "How we measure it"),
+    "baseline": ("Beginstand", "Baseline"),
+    "target": ("Gewenste stand", "Target"),
+    "deadline": ("Klaar op", "Deadline"),
     "results": ("Behaalde resultaten", "Results achieved"),
     "evidence": ("bron", "source"),
     "agenda": ("Agenda", "Agenda"),
@@ -217,11 +229,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "partner": ("Partner", "Partner"),
     "amount": ("Bedrag", "Amount"),
     "ownership": ("Eigendom", "Ownership"),
-    "exploitation": ("Exploitatie", "Exploitation"),
+    "exploitation": ("Gebruik en beheer", "Use and upkeep"),
     "risks": ("Risico's", "Risks"),
     "risk": ("Risico", "Risk"),
     "borne_by": ("Gedragen door", "Borne by"),
-    "mitigation": ("Beheersing", "Mitigation"),
+    "mitigation": ("Wat we eraan doen", "What we do about it"),
     "time": ("Tijdsinvestering", "Time invested"),
     "days_per_week": ("Dagen per week", "Days per week"),
     "compensated": ("Vergoed", "Compensated"),
@@ -248,11 +260,12 @@ _WORDS: dict[str, tuple[str, str]] = {
     "q_minor_indispensable": ("weinig invloed, onmisbaar", "weak, indispensable"),
     "network_title": ("Wie doet waar mee", "Who takes part where"),
     "network_intro": (
-        "Welke organisaties in welke samenwerkingsverbanden meedoen. Organisaties die overal "
-        "aan tafel zitten kunnen op lock-in wijzen; een lege rij naast een volle kan een kans "
-        "voor een crossover zijn.",
-        "Which organisations take part in which coalitions. Organisations at every table may "
-        "point to lock-in; an empty row beside a full one may be a chance for a crossover.",
+        "Welke organisaties in welke samenwerkingsverbanden meedoen. Zitten overal dezelfde "
+        "organisaties aan tafel, dan komen nieuwe partijen moeilijk binnen. En een organisatie "
+        "die nu in één verband meedoet, kan misschien ook een ander verband verder helpen.",
+        "Which organisations take part in which coalitions. When the same organisations sit "
+        "at every table, new parties find it hard to get in. And an organisation that takes "
+        "part in one coalition now may be able to help another one too.",
     ),
     "net_steering": ("in de stuurgroep", "on the steering group"),
     "net_member": ("lid", "member"),
@@ -452,6 +465,37 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Deze pagina is gemaakt uit het dossier van het samenwerkingsverband.",
         "This page is made from the coalition's dossier.",
     ),
+    # agenda
+    "subscribe_short": (
+        "Zet de activiteiten in je eigen agenda. Kies je Abonneren, dan komen nieuwe en "
+        "gewijzigde activiteiten er vanzelf bij.",
+        "Put the activities in your own calendar. Choose Subscribe, and new or changed "
+        "activities are added by themselves.",
+    ),
+    "subscribe_how": ("Hoe werkt abonneren?", "How does subscribing work?"),
+    "subscribe_link": ("Abonneren", "Subscribe"),
+    "download_link": ("Bestand downloaden", "Download the file"),
+    "feed_all_short": ("Alle openbare activiteiten", "All public activities"),
+    "feed_newcomers_short": (
+        "Activiteiten open voor nieuwkomers",
+        "Activities open to newcomers",
+    ),
+    "feed_coalition_short": (
+        "Alle activiteiten van dit samenwerkingsverband",
+        "All activities of this coalition",
+    ),
+    "add_to_calendar": ("In mijn agenda zetten (iCalendar)", "Add to my calendar (iCalendar)"),
+    "badge_open": ("Open voor nieuwkomers", "Open to newcomers"),
+    "badge_free": ("Gratis", "Free"),
+    "activity_page": (
+        "Meer over deze activiteit",
+        "More about this activity",
+    ),
+    "investment_period": ("Hoe vaak", "How often"),
+    "take_part_feed": (
+        "Deze activiteiten in je eigen agenda",
+        "These activities in your own calendar",
+    ),
     # search
     "find": ("Zoeken en filteren", "Find"),
     "find_intro": (
@@ -528,6 +572,10 @@ class Labels:
 
     def term(self, vocabulary: str, value: str) -> str:
         return _VOCABULARY[vocabulary][str(value)][self._index]
+
+    def month(self, value: date) -> str:
+        """A month heading of the agenda: 'december 2026'."""
+        return f"{_MONTHS[self.lang][value.month - 1]} {value.year}"
 
     def date(self, value: date | None) -> str:
         if value is None:

@@ -123,6 +123,14 @@ def link(label: object, address: str) -> Md:
     return Md(f"[{escape(label)}]({url(address)})")
 
 
+def webcal(label: object, address: str) -> Md:
+    """A subscribe link to a calendar feed at an absolute http(s) address: calendar
+    programs open ``webcal:`` as a subscription that keeps itself up to date."""
+    if not address.startswith(("https://", "http://")):
+        raise ValueError(f"refusing to subscribe to {address!r}")
+    return Md(f"[{escape(label)}](webcal://{url(address).split('://', 1)[1]})")
+
+
 def mailto(email: str) -> Md:
     return link(email, f"mailto:{email}")
 

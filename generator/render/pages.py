@@ -242,6 +242,40 @@ class _Helpers:
             f"{markdown.page_link(self.label('chart_data'), f'{file}.vl.json')}"
         )
 
+    def feed(self, label: str, path: str, address: str) -> Md:
+        """A calendar feed: a subscribe link (``webcal:``, absolute) beside the file itself."""
+        return Md(
+            f"{markdown.escape(label)}: {markdown.webcal(self.label('subscribe_link'), address)}"
+            f" · {markdown.page_link(self.label('download_link'), path)} (iCalendar)"
+        )
+
+    def add_to_calendar(self, coalition: Coalition, activity: Activity, folder: str = "") -> Md:
+        """A link to the activity's own calendar file, from a page in `folder` ('' beside it)."""
+        name = paths.activity_feed(coalition.slug, activity.id, self.lang).split("/")[-1]
+        return markdown.page_link(self.label("add_to_calendar"), folder + name)
+
+    def badges(self, activity: Activity, newcomers: bool = True) -> Md:
+        """Short marks for a scanning eye: open to newcomers (unless every one on the page
+        is) and free of charge; the text says the same to a screen reader."""
+        marks = []
+        if newcomers and activity.open_to_newcomers:
+            marks.append(("badge-open", self.label("badge_open")))
+        if activity.free:
+            marks.append(("badge-free", self.label("badge_free")))
+        return Md(
+            " ".join(
+                f'<span class="badge {kind}">{html.escape(text)}</span>' for kind, text in marks
+            )
+        )
+
+    def in_page(self, coalition: Coalition, activity: Activity) -> Md:
+        """A link to the activity on its coalition's page, from a page one folder deep."""
+        page = "../" + paths.coalition_page(coalition.slug, self.lang)
+        return self.page(
+            self.label("activity_page"),
+            f"{page}#{paths.activity_anchor(coalition.slug, activity.id)}",
+        )
+
     def strong(self, value: Any) -> Md:
         return Md(f"**{markdown.escape(value)}**")
 
@@ -395,6 +429,7 @@ def coalition_page(coalition: Coalition, lang: str, base_url: str, build_date: d
         past=[a for a in coalition.agenda if (a.end or a.start).date() < build_date][::-1],
         build_date=build_date,
         events=jsonld.script(coalition, lang, base_url),
+        feed_url=base_url + paths.coalition_feed(coalition.slug, lang),
     )
 
 
@@ -534,14 +569,18 @@ def overview_pages(
     orgs: tuple[Organisation, ...],
     parts: Sequence[OverviewParts],
     rows: list[str],
+    base_url: str,
 ) -> dict[str, str]:
     """The pages across all coalitions: the home page, the indexes, agenda, take part
     and open data.
 
     `parts` holds each coalition's ``overview_parts``, in the order of
     ``site.coalitions``; `rows` each organisation's row (``organisation_row``),
-    in the order of `orgs`.
+    in the order of `orgs`; `base_url` is the language's address, for the
+    feeds' subscribe links.
     """
+    feeds = paths.overview_feeds(lang)
+    feed_urls = {kind: base_url + path for kind, path in feeds.items()}
     labels = Labels(lang)
     section = labels.section
     coalitions = site.coalitions
@@ -593,7 +632,8 @@ def overview_pages(
         "agenda.md.j2",
         lang,
         labels("agenda"),
-        feeds=paths.overview_feeds(lang),
+        feeds=feeds,
+        feed_urls=feed_urls,
         upcoming=merged(coalitions, schedules, "upcoming", AGENDA_UPCOMING),
         more=sum(len(s.upcoming) for s in schedules) - AGENDA_UPCOMING,
         past=merged(coalitions, schedules, "past", AGENDA_PAST),
@@ -603,7 +643,8 @@ def overview_pages(
         "take_part.md.j2",
         lang,
         labels("take_part"),
-        feeds=paths.overview_feeds(lang),
+        feeds=feeds,
+        feed_urls=feed_urls,
         open_items=merged(coalitions, schedules, "open", AGENDA_UPCOMING),
         more=sum(len(s.open) for s in schedules) - AGENDA_UPCOMING,
         contacts=Md("".join(part.contacts for part in parts)),

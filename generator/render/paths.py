@@ -41,6 +41,16 @@ def coalition_feed(slug: str, lang: str) -> str:
     return f"{section(lang, 'coalitions')}/{slug}.ics"
 
 
+def activity_feed(slug: str, activity_id: str, lang: str) -> str:
+    """One activity's own calendar file, for "add to my calendar", beside its coalition's.
+
+    Neither slugs nor ids hold a dot, so this cannot meet another coalition's feed
+    (``<slug>.ics``) or a chart (``<slug>.partners.svg``).
+    """
+    activity_anchor(slug, activity_id)  # the same characters are safe in a file name
+    return f"{section(lang, 'coalitions')}/{slug}.{activity_id}.ics"
+
+
 def overview_feeds(lang: str) -> dict[str, str]:
     """Where the two feeds across coalitions live: all activities, and for newcomers."""
     folder = section(lang, "agenda")
