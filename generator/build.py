@@ -22,7 +22,13 @@ from pathlib import Path
 from . import engine
 from .cache import CACHE_DIR, CONTENT_CACHE, Memo, refuse_tracked
 from .chartsvg import Drawings, chart_store
+from .errors import DossierError
+from .public import PublicSite
+from .render.organisations import Organisation
+from .render.statement import statement_pages
+from .settings import Settings
 from .site import DEFAULT_SITE_URL, PublishedFolder, publish_folder, render_languages
+from .sitefile import SETTINGS_FILE, read_settings
 from .state import BuildState
 from .write import WriteSummary, write_tree
 
@@ -45,6 +51,17 @@ class BuildOptions:
     content_cache: bool = True  # False: neither read nor write the content cache
     pages_only: bool = False  # write the pages, do not run the engine
     site: Path = engine.SITE_DIR
+    settings: Path = SETTINGS_FILE  # site.yml: publisher, contact, audit status
+
+
+def site_settings(path: Path, say: Say) -> Settings:
+    """The site settings; DossierError with their problems, like a dossier's."""
+    settings, problems = read_settings(path)
+    if problems:
+        raise DossierError(problems)
+    if not path.exists():
+        say(f"{path} not found: using the default site settings (audit status C)")
+    return settings
 
 
 def build(options: BuildOptions, say: Say) -> PublishedFolder:
@@ -54,6 +71,7 @@ def build(options: BuildOptions, say: Say) -> PublishedFolder:
     CacheError, BusyError, WriteError or EngineError.
     """
     build_date = options.build_date or date.today()
+    settings = site_settings(options.settings, say)
     with one_build_at_a_time(options.content):
         refuse_tracked(options.cache)
         # A one-off build keeps nothing in memory that it does not still need.
@@ -62,7 +80,7 @@ def build(options: BuildOptions, say: Say) -> PublishedFolder:
         )
         drawings = chart_store(options.cache)
         try:
-            done = _build(options, build_date, BuildState(store), drawings, say)
+            done = _build(options, build_date, settings, BuildState(store), drawings, say)
         finally:
             store.close()
             drawings.close()
@@ -72,7 +90,12 @@ def build(options: BuildOptions, say: Say) -> PublishedFolder:
 
 
 def _build(
-    options: BuildOptions, build_date: date, state: BuildState, drawings: Memo, say: Say
+    options: BuildOptions,
+    build_date: date,
+    settings: Settings,
+    state: BuildState,
+    drawings: Memo,
+    say: Say,
 ) -> PublishedFolder:
     started = time.monotonic()
     done = publish_folder(options.dossiers, build_date, state)
@@ -95,6 +118,7 @@ def _build(
         store.save()
         store.hits = store.misses = 0
         started = time.monotonic()
+        made.files.update(statement_pages(settings, build_date)[made.lang])
         files = Drawings(made.specs(), drawings, made.files)
         folder = options.content / made.lang
         written = write_tree(folder, files)
@@ -107,7 +131,7 @@ def _build(
         del made, files  # written: let go of this language's text
         started = time.monotonic()
     if not options.pages_only:
-        engine.build_sites(build_date, options.content, say, options.site)
+        engine.build_sites(build_date, settings, options.content, say, options.site)
         say("site ready in site/: run 'make serve' to look at it in a browser")
     return done
 
@@ -120,6 +144,7 @@ def serve_pages(
     langs: tuple[str, ...],
     build_date: date,
     site_url: str,
+    settings: Settings | None = None,
 ) -> dict[str, WriteSummary]:
     """One rebuild of ``make serve``: publish into the state and write the served
     languages into ``content/<lang>``, reusing what the state holds. Raises as
@@ -134,6 +159,7 @@ def serve_pages(
         gc.freeze()
         for made in render_languages(state, site_url, langs):
             docs = content / made.lang
+            made.files.update(statement_pages(settings or Settings(), build_date)[made.lang])
             last = state.written.get(str(docs))
             files = Drawings(made.specs(), drawings, made.files, last)
             done[made.lang] = write_tree(docs, files, last)

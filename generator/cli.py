@@ -30,6 +30,7 @@ from .model import json_schema
 from .revisions import RevisionError, dossiers_at
 from .scaffold import new_dossier
 from .site import DEFAULT_SITE_URL
+from .sitefile import SETTINGS_FILE, describe_missing, read_settings
 from .vocabulary import CooperationType
 from .write import WriteError
 
@@ -64,6 +65,16 @@ def _dir_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _settings_option(command: Any) -> None:
+    command.add_argument(
+        "--settings",
+        type=Path,
+        default=None,
+        help=f"the site settings: publisher, contact, audit status (default: {SETTINGS_FILE}; "
+        "a missing file means the defaults)",
+    )
+
+
 def _check_arguments(sub: Any) -> None:
     check = _command(
         sub,
@@ -73,6 +84,7 @@ def _check_arguments(sub: Any) -> None:
         "FILE:LINE:COLUMN: FIELD: MESSAGE, sorted. Exits 1 if there is any.",
     )
     _dir_option(check)
+    _settings_option(check)
     check.add_argument(
         "--format",
         choices=errors.FORMATS,
@@ -84,9 +96,18 @@ def _check_arguments(sub: Any) -> None:
 
 def _check(args: argparse.Namespace) -> int:
     report = check_folder(args.dir)
-    sys.stdout.write(errors.render(report.problems, args.format))
+    settings = args.settings or SETTINGS_FILE
+    _, unsettled = read_settings(settings)
+    sys.stdout.write(errors.render([*report.problems, *unsettled], args.format))
+    # Said when asked for a file by name; `build` always says it.
+    missing = describe_missing(settings) if args.settings else None
+    if missing:
+        print(missing, file=sys.stderr)
+    elif unsettled:
+        count = len(unsettled)
+        print(f"{settings}: {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
     print(report.summary(), file=sys.stderr)
-    return 1 if report.problems else 0
+    return 1 if report.problems or unsettled else 0
 
 
 def _date_arg(text: str) -> date:
@@ -107,6 +128,7 @@ def _build_arguments(sub: Any) -> None:
         "site/ is replaced only when every language is built.",
     )
     _dir_option(build)
+    _settings_option(build)
     build.add_argument(
         "--content",
         type=Path,
@@ -152,6 +174,7 @@ def _build(args: argparse.Namespace) -> int:
         cache=args.cache,
         content_cache=not args.no_cache,
         pages_only=args.pages_only,
+        settings=args.settings or SETTINGS_FILE,
     )
     try:
         build(options, _say)

@@ -35,6 +35,8 @@ from pagefind.index import IndexConfig, PagefindIndex
 
 from .parallel import cores
 from .render.labels import LANGS, Labels
+from .render.statement import day_text
+from .settings import Settings
 from .write import read_manifest
 
 CONFIGS = {"nl": "mkdocs.yml", "en": "mkdocs.en.yml"}
@@ -167,6 +169,7 @@ def index_site(built: Path, lang: str, build_date: date) -> tuple[int, int]:
 
 def build_sites(
     build_date: date,
+    settings: Settings,
     content: Path,
     say: Callable[[str], None],
     site: Path = SITE_DIR,
@@ -186,7 +189,7 @@ def build_sites(
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="dossiers-engine-") as logs:
         running = [
-            _start(lang, staging.language(lang), build_date, say, Path(logs) / lang)
+            _start(lang, staging.language(lang), build_date, settings, say, Path(logs) / lang)
             for lang in LANGS
         ]
         failed = [(lang, run.wait() != 0) for lang, run in running]
@@ -227,8 +230,25 @@ def build_sites(
     shutil.rmtree(staging.old, ignore_errors=True)
 
 
+def footer_env(settings: Settings, build_date: date, lang: str) -> dict[str, str]:
+    """What the footer partial shows, as the environment mkdocs.base.yml reads
+    (``extra.footer``): the settings file stays the one place they are written."""
+    return {
+        "DOSSIERS_PUBLISHER": settings.publisher.organisation,
+        "DOSSIERS_EMAIL": settings.publisher.email,
+        "DOSSIERS_LICENCE": settings.licence,
+        "DOSSIERS_UPDATED": day_text(build_date, lang),
+        "DOSSIERS_BUILD_DATE": build_date.isoformat(),
+    }
+
+
 def _start(
-    lang: str, out: Path, build_date: date, say: Callable[[str], None], log: Path
+    lang: str,
+    out: Path,
+    build_date: date,
+    settings: Settings,
+    say: Callable[[str], None],
+    log: Path,
 ) -> tuple[str, subprocess.Popen[bytes]]:
     """MkDocs started for one language; what it prints goes to `log`."""
     env = {
@@ -237,6 +257,7 @@ def _start(
             int(datetime.combine(build_date, datetime.min.time(), UTC).timestamp())
         ),
         **os.environ,
+        **footer_env(settings, build_date, lang),
         # The engine's end-of-life banner is known and tracked in the README.
         "NO_MKDOCS_2_WARNING": "1",
     }

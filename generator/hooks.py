@@ -28,9 +28,22 @@ from generator.chartsvg import DrawingError, UnsafeDrawing
 from generator.errors import DossierError
 from generator.serving import problems_notice, session
 from generator.site import DEFAULT_SITE_URL
+from generator.sitefile import SETTINGS_FILE, read_settings
 from generator.write import WriteError
 
 log = logging.getLogger("mkdocs.dossiers")
+
+
+def on_config(config: Any, **_: Any) -> Any:
+    """The footer shows the site settings in the preview too, as a build does."""
+    settings, _problems = read_settings(SETTINGS_FILE)  # problems: shown by on_pre_build
+    config["extra"]["footer"] = {
+        key.removeprefix("DOSSIERS_").lower(): value
+        for key, value in engine.footer_env(
+            settings, date.today(), Path(config["docs_dir"]).name
+        ).items()
+    }
+    return config
 
 
 def on_pre_build(config: Any, **_: Any) -> None:
@@ -38,6 +51,9 @@ def on_pre_build(config: Any, **_: Any) -> None:
     docs = Path(config["docs_dir"])
     started = time.monotonic()
     try:
+        settings, problems = read_settings(SETTINGS_FILE)
+        if problems:
+            raise DossierError(problems)
         (done,) = serve_pages(
             served.state,
             served.drawings,
@@ -46,6 +62,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
             (docs.name,),
             date.today(),
             config["site_url"] or DEFAULT_SITE_URL,
+            settings,
         ).values()
     except DossierError as err:
         served.problems = err.problems

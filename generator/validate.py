@@ -79,13 +79,15 @@ def validate_all(raws: Iterable[RawDossier]) -> tuple[list[ValidDossier], list[P
 # ---------------------------------------------------------------- schema errors
 
 
-def _schema_problem(raw: RawDossier, error: ErrorDetails) -> Problem:
+def _schema_problem(
+    raw: RawDossier, error: ErrorDetails, model: type[BaseModel] = Dossier
+) -> Problem:
     loc: Path = tuple(error["loc"])
     kind = error["type"]
     if kind == "extra_forbidden":
         line, col = raw.positions.of_key(loc)
         field = str(loc[-1])
-        allowed = _fields_at(Dossier, loc[:-1])
+        allowed = _fields_at(model, loc[:-1])
         guess = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
         hint = (
             f"; did you mean '{guess[0]}'?"

@@ -171,7 +171,7 @@ HOSTILE = (
     "\\ backslash \\\\ dubbel",
     "regel\r\nmet CRLF",
     "tab\there",
-    "rechts \u2067עברית\u2069 links",
+    "rechts \u2067\u05e2\u05d1\u05e8\u05d9\u05ea\u2069 links",
     "nul\u200bbreedte",
     "emoji 🎉 en 家族 en עִברִית",
     "o" * 300,

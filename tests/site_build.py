@@ -27,7 +27,7 @@ from .dossiers import (
 )
 
 BUILD_DATE = "2026-11-23"
-PROJECT_FILES = ("mkdocs.base.yml", "mkdocs.yml", "mkdocs.en.yml")
+PROJECT_FILES = ("mkdocs.base.yml", "mkdocs.yml", "mkdocs.en.yml", "site.yml")
 PROJECT_FOLDERS = ("content", "overrides", "coalitions")
 
 

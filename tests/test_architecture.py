@@ -12,8 +12,15 @@ from .conftest import ROOT
 
 RENDERERS = sorted((ROOT / "generator" / "render").glob("*.py"))
 # What a renderer may import from the package: the public model, fixed vocabularies,
-# and Dutch time (the zone and the years a dossier may name).
-ALLOWED = {"generator.public", "generator.vocabulary", "generator.amsterdam", "generator.render"}
+# Dutch time (the zone and the years a dossier may name), and the site settings
+# (site.yml: only what the site publishes about itself).
+ALLOWED = {
+    "generator.public",
+    "generator.vocabulary",
+    "generator.amsterdam",
+    "generator.render",
+    "generator.settings",
+}
 
 
 def _imports(path: Path) -> set[str]:

@@ -1,0 +1,121 @@
+"""The site's own settings (site.yml): who publishes it and how to reach them.
+
+One small file beside the dossiers (read by ``sitefile.py`` with the dossier
+loader and checked like a dossier: ``extra="forbid"``, positioned problems). A
+missing file means the defaults below; the accessibility statement and the
+footer are made from these settings, so they are never written by hand in two
+places. Everything here is meant to be published, so renderers may import
+this module (it imports nothing of the dossier model).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def _email(value: str) -> str:
+    if not _EMAIL.match(value):
+        raise ValueError(f"'{value}' is not an e-mail address (name@example.nl)")
+    return value
+
+
+def _date(value: str) -> str:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"'{value}' is not a date as YYYY-MM-DD") from None
+    return value
+
+
+def _colour(value: str) -> str:
+    if not _COLOUR.match(value):
+        raise ValueError(f"'{value}' is not a colour as #rrggbb")
+    if contrast(value, "#ffffff") < 4.5:
+        raise ValueError(
+            f"white text on {value} has contrast {contrast(value, '#ffffff'):.1f}:1; "
+            "WCAG AA needs at least 4.5:1, so choose a darker colour"
+        )
+    return value
+
+
+Email = Annotated[str, AfterValidator(_email)]
+IsoDate = Annotated[str, AfterValidator(_date)]
+Colour = Annotated[str, AfterValidator(_colour)]
+Text = Annotated[str, Field(min_length=1, max_length=200)]
+
+
+class AuditStatus(StrEnum):
+    """The statuses of the Dutch accessibility statement model (digitoegankelijk.nl)."""
+
+    A = "A"  # complies fully
+    B = "B"  # complies partly
+    C = "C"  # first measures taken (no audit yet)
+    D = "D"  # intends to take measures
+    E = "E"  # no measures
+
+
+class Audit(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    status: AuditStatus
+    date: IsoDate
+    by: Text | None = None  # who did the audit
+
+
+class Publisher(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Text = "Samenwerkingsverbanden"
+    organisation: Text = "Gemeente Voorbeeld"
+    email: Email = "info@example.nl"
+
+
+class Accessibility(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    email: Email = "toegankelijkheid@example.nl"
+    response_days: Annotated[int, Field(ge=1, le=60)] = 5  # working days
+    audit: Audit | None = None
+
+
+class Settings(BaseModel):
+    """Everything site.yml may hold; every field has a default."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    publisher: Publisher = Publisher()
+    accessibility: Accessibility = Accessibility()
+    licence: Text = "CC BY 4.0"
+    colour: Colour | None = None
+
+    @property
+    def status(self) -> AuditStatus:
+        """The statement's status: C when no audit is recorded (the Dutch model)."""
+        audit = self.accessibility.audit
+        return audit.status if audit else AuditStatus.C
+
+
+DEFAULTS = Settings()
+
+
+def _luminance(colour: str) -> float:
+    def channel(hex2: str) -> float:
+        c = int(hex2, 16) / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(colour[i : i + 2]) for i in (1, 3, 5))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(one: str, two: str) -> float:
+    """The WCAG contrast ratio of two #rrggbb colours."""
+    high, low = sorted((_luminance(one), _luminance(two)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
