@@ -11,7 +11,7 @@ NODE_STAMP := node_modules/.installed
 # Root installs system packages directly; anyone else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve check annotate test quick lint browser-deps bench codeowners schema constraints audit fuzz clean help
+.PHONY: site serve check annotate test quick lint browser-deps bench codeowners schema messages constraints audit fuzz clean help
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -62,6 +62,9 @@ bench: $(STAMP) ## print timings: loader, charts, and whole builds of BENCH_SIZE
 
 codeowners: $(STAMP) ## rewrite .github/CODEOWNERS from the partners' reviewers
 	$(BIN)/dossiers codeowners
+
+messages: $(STAMP) ## compile the Dutch messages (generator/locale/nl/LC_MESSAGES/dossiers.po) into dossiers.mo
+	$(BIN)/pybabel compile --use-fuzzy -d generator/locale -D dossiers
 
 schema: $(STAMP) ## rewrite schema/dossier.schema.json from the model
 	$(BIN)/dossiers schema

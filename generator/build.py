@@ -19,12 +19,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from . import engine
+from . import engine, i18n
 from .cache import CACHE_DIR, CONTENT_CACHE, Memo, refuse_tracked
 from .chartsvg import Drawings, chart_store
 from .errors import DossierError
-from .public import PublicSite
-from .render.organisations import Organisation
 from .render.statement import statement_pages
 from .settings import Settings
 from .site import DEFAULT_SITE_URL, PublishedFolder, publish_folder, render_languages
@@ -132,7 +130,7 @@ def _build(
         started = time.monotonic()
     if not options.pages_only:
         engine.build_sites(build_date, settings, options.content, say, options.site)
-        say("site ready in site/: run 'make serve' to look at it in a browser")
+        say(i18n._("site ready in site/: run 'make serve' to look at it in a browser"))
     return done
 
 

@@ -16,15 +16,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import errors
+from . import errors, i18n
 from .build import BuildOptions, BusyError, build
 from .cache import CACHE_DIR, CacheError
 from .chartsvg import DrawingError, UnsafeDrawing
 from .check import check_folder
 from .codeowners import codeowners
-from .diff import summarise
+from .diff import FORMATS as DIFF_FORMATS
+from .diff import as_text, summarise
 from .engine import EngineError, check_port, serve
 from .errors import DossierError
+from .i18n import _
 from .load import RESERVED, SLUG_PATTERN
 from .model import json_schema
 from .revisions import RevisionError, dossiers_at
@@ -75,6 +77,15 @@ def _settings_option(command: Any) -> None:
     )
 
 
+def _lang_option(parser: argparse.ArgumentParser, what: str = "messages") -> None:
+    parser.add_argument(
+        "--lang",
+        choices=i18n.LANGUAGES,
+        default=None,
+        help=f"language of the {what}: nl (Dutch) or en (English); default ${i18n.ENV}, else nl",
+    )
+
+
 def _check_arguments(sub: Any) -> None:
     check = _command(
         sub,
@@ -85,6 +96,7 @@ def _check_arguments(sub: Any) -> None:
     )
     _dir_option(check)
     _settings_option(check)
+    _lang_option(check)
     check.add_argument(
         "--format",
         choices=errors.FORMATS,
@@ -129,6 +141,7 @@ def _build_arguments(sub: Any) -> None:
     )
     _dir_option(build)
     _settings_option(build)
+    _lang_option(build)
     build.add_argument(
         "--content",
         type=Path,
@@ -180,7 +193,10 @@ def _build(args: argparse.Namespace) -> int:
         build(options, _say)
     except DossierError as err:
         sys.stdout.write(errors.render(err.problems, "text"))
-        print(f"{len(err.problems)} problem(s) in the dossiers: nothing was built", file=sys.stderr)
+        print(
+            _("{n} problem(s) in the dossiers: nothing was built").format(n=len(err.problems)),
+            file=sys.stderr,
+        )
         return 1
     except (CacheError, BusyError, WriteError, EngineError, DrawingError, UnsafeDrawing) as err:
         print(f"dossiers: {err}", file=sys.stderr)
@@ -220,8 +236,16 @@ def _serve(args: argparse.Namespace) -> int:
         except DossierError as err:
             # Served all the same: every page shows the problems until they are fixed.
             sys.stdout.write(errors.render(err.problems, "text"))
-            _say(f"{len(err.problems)} problem(s) in the dossiers: the preview shows them")
-        _say(f"serving on http://{args.host}:{args.port}/ (stop with Ctrl+C)")
+            _say(
+                _("{n} problem(s) in the dossiers: the preview shows them").format(
+                    n=len(err.problems)
+                )
+            )
+        _say(
+            _("serving on http://{host}:{port}/ (stop with Ctrl+C)").format(
+                host=args.host, port=args.port
+            )
+        )
         return serve(args.host, args.port, args.dir)
     except (CacheError, BusyError, WriteError, EngineError, DrawingError, UnsafeDrawing) as err:
         print(f"dossiers: {err}", file=sys.stderr)
@@ -244,11 +268,13 @@ def _diff_arguments(sub: Any) -> None:
         default=None,
         help="git revision with the changes (default: the working tree)",
     )
+    _lang_option(diff, "summary and messages")
     diff.add_argument(
-        "--lang",
-        choices=("nl", "en"),
-        default="nl",
-        help="language of the summary (default: %(default)s)",
+        "--format",
+        choices=DIFF_FORMATS,
+        default=None,
+        help="text for a terminal, markdown for a pull-request comment "
+        "(default: text at a terminal, else markdown)",
     )
     _dir_option(diff)
 
@@ -262,7 +288,9 @@ def _diff(args: argparse.Namespace) -> int:
         return 2
     broken = {Path(p.file).name.removesuffix(".yml"): p.file for p in problems}
     unreadable = {Path(p.file).name.removesuffix(".yml") for p in old_problems}
-    sys.stdout.write(summarise(old, new, args.lang, broken, unreadable))
+    summary = summarise(old, new, i18n.language(), broken, unreadable)
+    fmt = args.format or ("text" if sys.stdout.isatty() else "markdown")
+    sys.stdout.write(as_text(summary) if fmt == "text" else summary)
     return 0
 
 
@@ -286,23 +314,32 @@ def _new_arguments(sub: Any) -> None:
         help="products, goals, movement or platform (see content/nl/uitleg.md)",
     )
     _dir_option(new)
+    _lang_option(new)
 
 
 def _new(args: argparse.Namespace) -> int:
     if not SLUG_PATTERN.match(args.slug) or args.slug in RESERVED:
         print(
-            f"dossiers: '{args.slug}' cannot be a file name: use lowercase letters, digits "
-            "and hyphens (at most 63), and not 'index' or 'network'",
+            _(
+                "dossiers: '{slug}' cannot be a file name: use lowercase letters, digits "
+                "and hyphens (at most 63), and not 'index' or 'network'"
+            ).format(slug=args.slug),
             file=sys.stderr,
         )
         return 2
     target = args.dir / f"{args.slug}.yml"
     if target.exists() or target.is_symlink():
-        print(f"dossiers: {target} exists already; choose another name", file=sys.stderr)
+        print(
+            _("dossiers: {target} exists already; choose another name").format(target=target),
+            file=sys.stderr,
+        )
         return 1
     args.dir.mkdir(parents=True, exist_ok=True)
     target.write_text(new_dossier(CooperationType(args.type)), encoding="utf-8")
-    print(f"wrote {target}: replace every 'VUL IN', then run 'make check'", file=sys.stderr)
+    print(
+        _("wrote {target}: replace every 'VUL IN', then run 'make check'").format(target=target),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -400,21 +437,22 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for add_arguments, _ in COMMANDS.values():
+    for add_arguments, _run in COMMANDS.values():
         add_arguments(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    i18n.set_language(getattr(args, "lang", None))
     try:
         return COMMANDS[args.command][1](args)
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(_("interrupted"), file=sys.stderr)
         return 130
     except OSError as err:
         where = f"{err.filename}: " if err.filename else ""
-        reason = "the disk is full" if err.errno == errno.ENOSPC else err.strerror or str(err)
+        reason = _("the disk is full") if err.errno == errno.ENOSPC else err.strerror or str(err)
         print(f"dossiers: {where}{reason}", file=sys.stderr)
         return 2
 

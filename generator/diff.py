@@ -9,6 +9,7 @@ contact detail, so that they are checked on purpose.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -517,3 +518,28 @@ def _contacts(old: Dossier, new: Dossier, say: _Say, c: _Changes) -> None:
                 and not (getattr(was, f"{what}_public") and was.public)
             ):
                 c.attention.append(say("detail_public", what=say(what), name=person.name))
+
+
+FORMATS = ("text", "markdown")
+_UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+_STRONG = re.compile(r"\*\*(.+?)\*\*")
+_CODE = re.compile(r"`([^`]*)`")
+_HEADING = re.compile(r"^(#{2,6}) (.*)$", re.M)
+
+
+def as_text(markdown: str) -> str:
+    """The summary as plain text for a terminal: no escapes, marks or entities.
+
+    The Markdown is for a pull-request comment; in a terminal '\\-', '**' and
+    '&amp;' are noise. Headings are underlined instead.
+    """
+
+    def heading(found: re.Match[str]) -> str:
+        title = found[2]
+        return f"{title}\n{('=' if len(found[1]) == 2 else '-') * len(title)}"
+
+    text = _STRONG.sub(r"\1", markdown)
+    text = _CODE.sub(r"\1", text)
+    text = _UNESCAPE.sub(r"\1", text)
+    text = _HEADING.sub(heading, text)
+    return html.unescape(text)

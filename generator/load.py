@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from .errors import Path, Problem, format_path
+from .i18n import _
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
@@ -78,6 +79,9 @@ class RawDossier:
     slug: str
     data: dict[str, Any]
     positions: Positions
+    # Problems already found while reading (an unquoted colon the reader worked
+    # around to check the rest); such a dossier is never valid.
+    problems: tuple[Problem, ...] = ()
 
 
 def strings(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
@@ -271,6 +275,10 @@ class _Builder:
             frame[0].append(value)
 
 
+# How the message for a ': ' inside a plain value starts (libyaml's words).
+_COLON_PROBLEM = "YAML syntax error: mapping values are not allowed"
+
+
 def parse(text: str) -> tuple[Any, Positions]:
     """Parse YAML text into plain values and positions; raises _Stop on a problem."""
     builder = _Builder(iter(yaml.parse(text, Loader=_Loader)))
@@ -298,6 +306,59 @@ def parse(text: str) -> tuple[Any, Positions]:
             if line > len(lines):  # an empty value at the very end ('? name')
                 where[path] = _within(text, line, col)
     return value, builder.positions
+
+
+# A plain value with ': ' inside it: "title: Lezen: een plan" (or "- title: ...").
+_COLON_LINE = re.compile(
+    r"^(?P<key>\s*(?:- )?[A-Za-z_][\w-]*:[ \t]+)(?P<value>[^'\"\[{|>&*!#].*?)\s*$"
+)
+# At most this many unquoted colons are worked around in one file.
+MOST_COLONS = 20
+
+
+def _parse_around_colons(text: str) -> tuple[Any, Positions, list[_Stop]]:
+    """Parse; where plain text holds ': ', report it and quote it to check the rest.
+
+    libyaml stops at the first unquoted colon in a value, which would hide every
+    other problem in the file. The quoted copy lives only in memory: the error
+    stays, so the dossier is never valid until the author adds the quotes.
+    """
+    lines = text.split("\n")
+    stops: list[_Stop] = []
+    while True:
+        try:
+            data, positions = parse("\n".join(lines))
+            return data, positions, stops
+        except _Stop as stop:
+            index = stop.line - 1
+            found = None
+            if stop.message.startswith(_COLON_PROBLEM) and len(stops) < MOST_COLONS:
+                found = _COLON_LINE.match(lines[index]) if 0 <= index < len(lines) else None
+            if found is None:
+                # Reading cannot go on: the first problem, said to hide the others.
+                first = stops[0] if stops else stop
+                if first.message.startswith("YAML syntax error") or stops:
+                    first.message += _("; other problems in this file show once this is fixed")
+                raise first from None
+            key = found["key"].strip().removeprefix("- ").rstrip(":")
+            value = found["value"]
+            stops.append(
+                _Stop(
+                    stop.line,
+                    len(found["key"]) + 1,
+                    (),
+                    _(
+                        "the text of '{key}' holds a colon followed by a space, which YAML "
+                        'reads as a new field: put the text in quotes, {key}: "{value}"'
+                    ).format(key=key, value=shorten_quote(value)),
+                )
+            )
+            escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+            lines[index] = f'{found["key"]}"{escaped}"'
+
+
+def shorten_quote(value: str) -> str:
+    return value if len(value) <= 60 else value[:57] + "..."
 
 
 def _within(text: str, line: int, col: int) -> tuple[int, int]:
@@ -378,12 +439,18 @@ def read_bytes(content: bytes, name: str, display: str) -> RawDossier | Problem:
         text = _decode(content)
         if not text.strip():
             raise _Stop(1, 1, (), "the file is empty; a dossier starts with 'name:' and 'status:'")
-        data, positions = parse(text)
+        data, positions, colons = _parse_around_colons(text)
         if not isinstance(data, dict):
             raise _Stop(1, 1, (), "a dossier must be a mapping of fields (name:, status:, ...)")
     except _Stop as stop:
         return _problem(display, stop)
-    return RawDossier(file=display, slug=slug, data=data, positions=positions)
+    return RawDossier(
+        file=display,
+        slug=slug,
+        data=data,
+        positions=positions,
+        problems=tuple(_problem(display, stop) for stop in colons),
+    )
 
 
 def _check_size(size: int) -> None:

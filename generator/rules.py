@@ -24,6 +24,7 @@ from pydantic import BaseModel
 
 from . import amsterdam
 from .errors import Path
+from .i18n import _
 from .load import RESERVED
 from .model import Dossier
 from .private_text import private_values_stay_private
@@ -149,16 +150,36 @@ def _unique(items: str, ids: list[str], what: str, offset: int = 0) -> Found:
     return found
 
 
+# The kinds of id, named in messages; N_ marks them for the catalogue.
+def N_(message: str) -> str:
+    return message
+
+
+KIND_NAMES = {
+    "partner": (N_("unknown partner '{ident}'"), N_("; the dossier defines no partners")),
+    "theme": (N_("unknown theme '{ident}'"), N_("; the dossier defines no themes")),
+    "deliverable": (
+        N_("unknown deliverable '{ident}'"),
+        N_("; the dossier defines no deliverables"),
+    ),
+    "objective": (N_("unknown objective '{ident}'"), N_("; the dossier defines no objectives")),
+    "place": (N_("unknown place '{ident}'"), N_("; the dossier defines no places")),
+}
+
+
 def _refer(path: Path, ident: str, known: list[str], what: str) -> Found:
     if ident in known:
         return []
+    unknown, none = KIND_NAMES.get(
+        what, (f"unknown {what} '{{ident}}'", f"; the dossier defines no {what}s")
+    )
     guess = difflib.get_close_matches(ident, known, n=1, cutoff=0.6)
     hint = (
-        f"; did you mean '{guess[0]}'?"
+        _("; did you mean '{guess}'?").format(guess=guess[0])
         if guess
-        else (f"; known: {', '.join(known)}" if known else f"; the dossier defines no {what}s")
+        else (_("; known: {ids}").format(ids=", ".join(known)) if known else _(none))
     )
-    return [(path, f"unknown {what} '{ident}'{hint}")]
+    return [(path, _(unknown).format(ident=ident) + hint)]
 
 
 # --- the rules ---------------------------------------------------------------------

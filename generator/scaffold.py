@@ -122,7 +122,33 @@ meeting_place:
 }
 
 
+# Every type: a way to reach the coalition, with the privacy choices spelled out.
+_CONTACTS = """
+# Contactpersonen. Met public: true komen naam en rol op de site; e-mail en
+# telefoon alleen als je ook email_public: true of phone_public: true zet.
+# Zonder die regels blijven ze intern en komen ze nooit op de site.
+contacts:
+  - name: "VUL IN: naam van de contactpersoon"
+    role: "VUL IN: rol, bijvoorbeeld coördinator"
+    partner: partner-a
+    public: true
+    # email: naam@organisatie.nl
+    # email_public: true
+"""
+
+# A meeting place for the types that do not have one already (platform does).
+_PLACES = """
+# Waar komen jullie samen? Met public: false blijft het adres van de site.
+places:
+  - id: vergaderplek
+    name: "VUL IN: naam van de plek"
+    address: "VUL IN: adres"
+    public: false
+"""
+
+
 def new_dossier(kind: CooperationType) -> str:
     """The text of a new dossier of this type, with placeholders to fill in."""
     help_text, extra = _BY_TYPE[kind]
-    return _COMMON_TOP.format(type=kind.value, type_help=help_text) + extra
+    places = "" if kind is CooperationType.PLATFORM else _PLACES
+    return _COMMON_TOP.format(type=kind.value, type_help=help_text) + extra + places + _CONTACTS

@@ -48,19 +48,21 @@ class Frozen(BaseModel):
 
 def describe(value: Any) -> str:
     """Say what kind of YAML value an author wrote, for error messages."""
+    from .i18n import _
+
     if value is None:
-        return "nothing (an empty value)"
+        return _("nothing (an empty value)")
     if isinstance(value, bool):
-        return f"{str(value).lower()} (yes/no)"
+        return _("{value} (yes/no)").format(value=str(value).lower())
     if isinstance(value, int | float):
-        return f"a number ({value})"
+        return _("a number ({value})").format(value=value)
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"text ({shown!r})"
+        return _("text ({value})").format(value=repr(shown))
     if isinstance(value, dict):
-        return "a mapping (key: value pairs)"
+        return _("a mapping (key: value pairs)")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     return type(value).__name__
 
 

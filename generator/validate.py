@@ -18,6 +18,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import Path, Problem, format_path
+from .hints import dutch_hint
+from .i18n import _, ngettext
 from .load import RawDossier, strings
 from .model import Dossier
 from .rules import cross_check
@@ -38,12 +40,15 @@ def validate(raw: RawDossier) -> ValidDossier | list[Problem]:
     """Validate one raw dossier: the dossier, or all its problems."""
     unfilled = _placeholders(raw)
     if unfilled:
-        return unfilled
+        return list(raw.problems) + unfilled
     try:
         dossier = Dossier.model_validate(raw.data)
     except ValidationError as err:
-        return _without_echoes([_schema_problem(raw, e) for e in err.errors(include_url=False)])
-    found = [
+        errors = err.errors(include_url=False)
+        return list(raw.problems) + _without_echoes(
+            [_schema_problem(raw, e) for e in errors], errors
+        )
+    found = list(raw.problems) + [
         Problem(raw.file, *raw.positions.of_value(path), format_path(path), message)
         for path, message in cross_check(dossier)
     ]
@@ -57,7 +62,7 @@ def _placeholders(raw: RawDossier) -> list[Problem]:
             raw.file,
             *raw.positions.of_value(path),
             format_path(path),
-            f"not filled in yet: replace '{value}'",
+            _("not filled in yet: replace '{value}'").format(value=value),
         )
         for path, value in strings(raw.data)
         if PLACEHOLDER in value
@@ -90,40 +95,50 @@ def _schema_problem(
         allowed = _fields_at(model, loc[:-1])
         guess = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
         hint = (
-            f"; did you mean '{guess[0]}'?"
+            _("; did you mean '{guess}'?").format(guess=guess[0])
             if guess
-            else (f"; allowed here: {', '.join(sorted(allowed))}" if allowed else "")
+            else _("; allowed here: {fields}").format(fields=", ".join(sorted(allowed)))
+            if allowed
+            else ""
         )
-        return Problem(raw.file, line, col, format_path(loc), f"unknown field '{field}'{hint}")
+        message = _("unknown field '{field}'").format(field=field) + hint
+        return Problem(raw.file, line, col, format_path(loc), message)
     if kind == "missing":
         parent = loc[:-1]
         line, col = raw.positions.of_key(parent) if parent else (1, 1)
         return Problem(
-            raw.file, line, col, format_path(loc), f"required field '{loc[-1]}' is missing"
+            raw.file,
+            line,
+            col,
+            format_path(loc),
+            _("required field '{field}' is missing").format(field=loc[-1]),
         )
     line, col = raw.positions.of_value(loc)
     return Problem(raw.file, line, col, format_path(loc) or "(dossier)", _message(error))
 
 
-def _without_echoes(problems: list[Problem]) -> list[Problem]:
-    """Drop "required field 'x' is missing" where a misspelt key already suggests 'x'."""
-    suggested = {
-        (p.file, p.path.rpartition(".")[0], p.message.rsplit("'", 2)[-2])
-        for p in problems
-        if p.message.startswith("unknown field") and "did you mean" in p.message
-    }
+def _without_echoes(problems: list[Problem], errors: list[ErrorDetails]) -> list[Problem]:
+    """Drop "required field 'x' is missing" where a misspelt key already suggests 'x'.
+
+    Decided on the errors themselves, so it holds in every language.
+    """
+    suggested: set[Path] = set()
+    for error in errors:
+        loc: Path = tuple(error["loc"])
+        if error["type"] == "extra_forbidden":
+            allowed = _fields_at(Dossier, loc[:-1])
+            for guess in difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6):
+                suggested.add((*loc[:-1], guess))
     return [
-        p
-        for p in problems
-        if not (
-            p.message.startswith("required field")
-            and (p.file, p.path.rpartition(".")[0], p.path.rpartition(".")[2]) in suggested
-        )
+        problem
+        for problem, error in zip(problems, errors, strict=True)
+        if not (error["type"] == "missing" and tuple(error["loc"]) in suggested)
     ]
 
 
 def _message(error: ErrorDetails) -> str:
     kind, ctx, value = error["type"], error.get("ctx") or {}, error.get("input")
+    got = describe(value)
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     if kind == "assertion_error":
@@ -131,31 +146,40 @@ def _message(error: ErrorDetails) -> str:
     if kind == "enum":
         expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
         options = [o.strip() for o in expected.split(",") if o.strip()]
-        guess = difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)
-        hint = f"; did you mean '{guess[0]}'?" if guess else ""
-        return f"must be one of: {', '.join(options)}; got {describe(value)}{hint}"
+        guess = dutch_hint(value, options) or next(
+            iter(difflib.get_close_matches(str(value), options, n=1, cutoff=0.5)), None
+        )
+        hint = _("; did you mean '{guess}'?").format(guess=guess) if guess else ""
+        return (
+            _("must be one of: {options}; got {got}").format(options=", ".join(options), got=got)
+            + hint
+        )
     if kind in ("string_type", "str_type"):
         if isinstance(value, int | float) and not isinstance(value, bool):
-            return f"expected text, got {describe(value)}; put it in quotes"
-        return f"expected text, got {describe(value)}"
+            return _("expected text, got {got}; put it in quotes").format(got=got)
+        return _("expected text, got {got}").format(got=got)
     if kind == "list_type":
-        return f"expected a list (lines starting with '- '), got {describe(value)}"
+        return _("expected a list (lines starting with '- '), got {got}").format(got=got)
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"expected a mapping of fields (key: value), got {describe(value)}"
+        return _("expected a mapping of fields (key: value), got {got}").format(got=got)
     if kind == "too_short" and isinstance(value, str):
-        return "must not be empty: write some text"
+        return _("must not be empty: write some text")
     if kind == "too_short":
-        least = ctx.get("min_length", 1)
-        return f"must have at least {least} item{'s' if least != 1 else ''}" + (
-            f", got {ctx.get('actual_length')}" if ctx.get("actual_length") is not None else ""
-        )
+        least = int(ctx.get("min_length", 1))
+        text = ngettext(
+            "must have at least {least} item", "must have at least {least} items", least
+        ).format(least=least)
+        actual = ctx.get("actual_length")
+        return text + (_(", got {actual}").format(actual=actual) if actual is not None else "")
     if kind == "string_too_short":
-        return "must not be empty"
+        return _("must not be empty")
     if kind == "string_too_long":
-        return f"is too long: at most {ctx.get('max_length')} characters"
+        return _("is too long: at most {most} characters").format(most=ctx.get("max_length"))
     if kind == "string_pattern_mismatch":
-        return f"does not have the expected form ({ctx.get('pattern')}); got {describe(value)}"
-    return f"{error['msg']}; got {describe(value)}"
+        return _("does not have the expected form ({pattern}); got {got}").format(
+            pattern=ctx.get("pattern"), got=got
+        )
+    return _("{message}; got {got}").format(message=error["msg"], got=got)
 
 
 def _fields_at(model: type[BaseModel], loc: Path) -> list[str]:

@@ -15,6 +15,10 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 GOLDEN = ROOT / "tests" / "golden"
 
+# The command speaks Dutch by default; the tests and their golden files read
+# English unless a test chooses a language (tests/test_messages.py does).
+os.environ["DOSSIERS_LANG"] = "en"
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(

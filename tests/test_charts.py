@@ -103,6 +103,16 @@ def _marks(svg: str, mark: str) -> list[ET.Element]:
     raise AssertionError(f"no layer {mark!r} in the drawing")
 
 
+def _groups(svg: str, mark: str) -> int:
+    """How many drawn groups one named layer has (a line mark draws one per move)."""
+    root = ET.fromstring(svg)
+    return sum(
+        1
+        for group in root.iter(f"{_SVG}g")
+        if group.get("class", "").endswith(f"role-mark {mark}_marks")
+    )
+
+
 def _texts(svg: str, mark: str) -> list[str]:
     return ["".join(item.itertext()) for item in _marks(svg, mark)]
 
@@ -119,7 +129,7 @@ def test_partner_matrix_shows_every_partner_the_line_and_the_moves(slug: str) ->
     assert len(_marks(svg, "ambition_line")) == 1
     moves = [p for p in coalition.partners if p.target and p.target != p.now]
     stays = [p for p in coalition.partners if p.target and p.target == p.now]
-    assert len(_marks(svg, "target_arrows")) == len(moves)
+    assert _groups(svg, "target_arrows") == len(moves)
     assert len(_marks(svg, "target_heads")) == len(moves)
     assert len(_marks(svg, "target_stays")) == len(stays)
     assert len(moves) + len(stays) == sum(1 for p in coalition.partners if p.target)
@@ -239,3 +249,20 @@ def test_names_beyond_the_basic_plane_draw_at_any_length(tmp_path: Path) -> None
         found = charts(other, "nl")
         drawn, _ = render_svgs(found, tmp_path)  # drawn and checked, or it raises
         assert sorted(drawn) == sorted(f"{c.path}.svg" for c in found)
+
+
+@pytest.mark.parametrize("slug", [c.slug for c in _site().coalitions])
+def test_partner_matrix_keeps_every_colour_and_keys_only_present_sectors(slug: str) -> None:
+    from collections import Counter
+
+    from generator.render.charts import SECTOR_COLOURS
+    from generator.render.labels import Labels
+
+    coalition = next(c for c in _site().coalitions if c.slug == slug)
+    svg = _svgs()[f"coalities/{slug}.partners.svg"]
+    drawn = Counter(item.get("fill", "").upper() for item in _marks(svg, "partners"))
+    wanted = Counter(SECTOR_COLOURS[p.sector].upper() for p in coalition.partners)
+    assert drawn == wanted
+    label = Labels("nl")
+    present = {label.term("sector", p.sector) for p in coalition.partners}
+    assert set(_texts(svg, "sector_names")) == present

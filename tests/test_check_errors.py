@@ -89,13 +89,35 @@ CASES: dict[str, Callable[[Path], None]] = {
     "not-a-mapping": lambda folder: _write(folder, "samen-lezen.yml", "- een\n- lijst\n"),
     "two-documents": lambda folder: _write(folder, "samen-lezen.yml", MINIMAL + "---\nname: x\n"),
     "too-large": _huge,
+    # Hints for coordinators: a Dutch word for a value, one bad id used in
+    # many places, an unquoted colon in a text (the rest is still checked).
+    "dutch-sector": _variant("    sector: public\n", "    sector: overheid\n"),
+    "dutch-type": _variant("type: movement\n", "type: beweging\n"),
+    "repeated-id": _variant("  - id: bieb\n", "  - id: bibliotheek\n"),
+    "unquoted-colon": lambda folder: _write(
+        folder,
+        "samen-lezen.yml",
+        MINIMAL.replace("name: Samen lezen\n", "name: Samen lezen: Oost\n", 1).replace(
+            "    sector: public\n", "    sector: overheid\n", 1
+        ),
+    ),
 }
 
+# English keeps the original golden files; each other language has a folder.
+LANGUAGES = ("en", "nl")
 
+
+def _golden(lang: str, case: str) -> str:
+    return f"errors/{case}.txt" if lang == "en" else f"errors/{lang}/{case}.txt"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_bad_input_gives_golden_errors(case: str, tmp_path: Path, update_golden: bool) -> None:
+def test_bad_input_gives_golden_errors(
+    case: str, lang: str, tmp_path: Path, update_golden: bool
+) -> None:
     CASES[case](tmp_path / "coalitions")
-    result = run_cli("check", cwd=tmp_path)
+    result = run_cli("check", "--lang", lang, cwd=tmp_path)
     assert result.code == 1, result
     assert "Traceback" not in result.stderr + result.stdout
     for line in result.stdout.splitlines():
@@ -103,9 +125,8 @@ def test_bad_input_gives_golden_errors(case: str, tmp_path: Path, update_golden:
         assert file.startswith("coalitions/"), line
         assert int(line_no) >= 1 and int(col) >= 1, line
         assert rest.startswith(" ") and ": " in rest, line
-    compare_golden(
-        f"errors/{case}.txt", result.stdout + "--- stderr\n" + result.stderr, update_golden
-    )
+    output = result.stdout + "--- stderr\n" + result.stderr
+    compare_golden(_golden(lang, case), output, update_golden)
 
 
 def test_every_problem_in_every_file_is_reported_sorted(tmp_path: Path) -> None:

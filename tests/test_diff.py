@@ -17,6 +17,12 @@ from .conftest import FIXTURES, ROOT, compare_golden, run_cli
 from .dossiers import dump_dossier
 
 
+@pytest.fixture(autouse=True)
+def _dutch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The summary is read in Dutch here, as a pull-request comment is by default."""
+    monkeypatch.setenv("DOSSIERS_LANG", "nl")
+
+
 def _git(repo: Path, *args: str) -> None:
     subprocess.run(
         ["git", "-c", "user.email=test@example.org", "-c", "user.name=Test", *args],
@@ -235,3 +241,12 @@ def test_a_file_name_that_is_not_utf8_is_a_problem_not_a_crash(tmp_path: Path) -
     result = run_cli("diff", "HEAD~1", "HEAD", cwd=repo)
     assert result.code == 0 and "Traceback" not in result.stderr
     assert "caf\ufffd\\.yml** heeft problemen" in result.stdout
+
+
+def test_text_for_a_terminal_has_no_markdown_escapes(repo: Path) -> None:
+    markdown = run_cli("diff", "HEAD~1", "HEAD", "--lang", "nl", cwd=repo).stdout
+    text = run_cli("diff", "HEAD~1", "HEAD", "--lang", "nl", "--format", "text", cwd=repo).stdout
+    assert "e\\-mailadres" in markdown and "**" in markdown
+    assert "e-mailadres" in text
+    assert "\\-" not in text and "**" not in text and "`" not in text and "&amp;" not in text
+    assert "Wijzigingen in de dossiers\n==========================" in text

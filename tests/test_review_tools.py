@@ -65,3 +65,13 @@ def test_codeowners_check_fails_when_a_reviewer_changes(tmp_path: Path) -> None:
     (folder / "wijkzorg-samen.yml").write_text(changed, encoding="utf-8")
     stale = run_cli("codeowners", "--check", cwd=tmp_path)
     assert stale.code == 1 and "out of date" in stale.stderr
+
+
+@pytest.mark.parametrize("kind", [t.value for t in CooperationType])
+def test_a_new_dossier_has_a_contact_and_a_place_with_the_privacy_choices(
+    tmp_path: Path, kind: str
+) -> None:
+    assert run_cli("new", "proef", "--type", kind, cwd=tmp_path).code == 0
+    text = (tmp_path / "coalitions" / "proef.yml").read_text(encoding="utf-8")
+    assert "\ncontacts:\n  - name:" in text and "\nplaces:\n  - id:" in text
+    assert "email_public" in text and "intern" in text

@@ -9,14 +9,13 @@ number we computed ourselves.
 from __future__ import annotations
 
 import heapq
-import math
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from ..public import Coalition, PublicSite
 from ..vocabulary import Sector
-from . import paths
+from . import matrix_layout, paths
 from .labels import Labels
 from .organisations import Organisation
 from .refs import refs
@@ -40,8 +39,6 @@ ROLE_COLOURS = {
     "informed": "#deebf7",
 }
 ROLES = tuple(ROLE_COLOURS)
-_LABEL_STEP = 13  # pixels between labels of partners that share a position
-_SHORT = 0.16  # how far, in axis units, an arrow stops before its target
 
 
 @dataclass(frozen=True)
@@ -64,11 +61,21 @@ def _base(title: str, description: str) -> dict[str, Any]:
 
 
 def partner_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:
-    """Seed 001: dependency (x) against influence (y), the ambition line, the moves."""
+    """Seed 001: dependency (x) against influence (y), the ambition line, the moves.
+
+    Where the markers and arrows go is ``matrix_layout``'s: partners at one
+    position on a ring, arrows around other partners' markers.
+    """
     label = Labels(lang)
+    now = [(p.now.dependency, p.now.influence) for p in coalition.partners]
+    targets = [
+        None if p.target is None else (p.target.dependency, p.target.influence)
+        for p in coalition.partners
+    ]
+    placed = matrix_layout.seats(now, targets)
     partners = []
     spots: dict[tuple[int, int], list[str]] = {}
-    for number, p in enumerate(coalition.partners, start=1):
+    for number, (p, seat) in enumerate(zip(coalition.partners, placed, strict=False), start=1):
         below = p.below_ambition_line
         partners.append(
             {
@@ -79,42 +86,40 @@ def partner_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:
                 "sector": label.term("sector", p.sector),
                 "dependency": p.now.dependency,
                 "influence": p.now.influence,
+                "x": seat.at[0],
+                "y": seat.at[1],
                 "position": label("below_line") if below else label("above_line"),
             }
         )
         spots.setdefault((p.now.dependency, p.now.influence), []).append(str(number))
-    # A short number beside each point; partners sharing a position share a label.
-    numbers = [
-        {"dependency": dep, "influence": infl, "numbers": ", ".join(found)}
-        for (dep, infl), found in sorted(spots.items())
-    ]
-    moves = []
-    stays = []
-    for p in coalition.partners:
-        if p.target is None:
-            continue
-        if (p.target.dependency, p.target.influence) == (p.now.dependency, p.now.influence):
-            stays.append(
-                {"name": p.name, "dependency": p.now.dependency, "influence": p.now.influence}
-            )
-            continue
-        dx = p.target.dependency - p.now.dependency
-        dy = p.target.influence - p.now.influence
-        moves.append(
+    # A short number beside each position, on the side away from the ambition line:
+    # to the right on or under it, above a position over it.
+    numbers = []
+    for (dep, infl), found in sorted(spots.items()):
+        ring = matrix_layout.ring_radius(len(found))
+        above = infl > dep
+        numbers.append(
             {
-                "name": p.name,
-                "dependency": p.now.dependency,
-                "influence": p.now.influence,
-                "target_dependency": p.target.dependency,
-                "target_influence": p.target.influence,
-                # The arrow stops short of the target, so its head stays visible beside
-                # a partner that stands there.
-                "tip_dependency": round(p.target.dependency - _SHORT * dx / math.hypot(dx, dy), 3),
-                "tip_influence": round(p.target.influence - _SHORT * dy / math.hypot(dx, dy), 3),
-                # Clockwise from straight up, as Vega's "angle" wants it.
-                "angle": round(math.degrees(math.atan2(dx, dy)), 1) % 360,
+                "x": dep if above else dep + ring,
+                "y": infl + ring if above else infl,
+                "numbers": ", ".join(found),
+                "side": "above" if above else "right",
             }
         )
+    moves: list[dict[str, Any]] = []
+    heads: list[dict[str, Any]] = []
+    stays: list[dict[str, Any]] = []
+    for number, (p, seat) in enumerate(zip(coalition.partners, placed, strict=False), start=1):
+        if p.target is None:
+            continue
+        if not seat.route:
+            stays.append({"name": p.name, "x": seat.at[0], "y": seat.at[1]})
+            continue
+        moves.extend(
+            {"move": number, "step": step, "x": x, "y": y} for step, (x, y) in enumerate(seat.route)
+        )
+        tip = seat.route[-1]
+        heads.append({"name": p.name, "x": tip[0], "y": tip[1], "angle": seat.angle})
     axis = {"values": [1, 2, 3, 4, 5], "tickMinStep": 1, "grid": True}
     scale = {"domain": [0.5, 5.5], "nice": False}
     x = {
@@ -131,7 +136,27 @@ def partner_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:
         "axis": axis,
         "title": label("axis_influence"),
     }
+    # The scale knows every sector, so the template stays the same for every dossier;
+    # the sector key under the plot lists only the sectors on the chart (data rows).
     sectors = [s.value for s in Sector]
+    present = {p.sector for p in coalition.partners}
+    sector_rows = [
+        {"sector": label.term("sector", s), "rank": n}
+        for n, s in enumerate(sectors)
+        if s in present
+    ]
+    colour = {
+        "field": "sector",
+        "type": "nominal",
+        "title": label("sector"),
+        "legend": None,
+        "scale": {
+            "domain": [label.term("sector", s) for s in sectors],
+            "range": [SECTOR_COLOURS[s] for s in sectors],
+        },
+    }
+    at_x = {**x, "field": "x"}
+    at_y = {**y, "field": "y"}
     spec = _base(
         f"{label('analysis')}: {coalition.name}",
         label("analysis_intro"),
@@ -150,6 +175,7 @@ def partner_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:
                         "color": "#555555",
                         "fontSize": 10,
                         "fontStyle": "italic",
+                        "limit": QUADRANT_LIMIT,
                     },
                     "encoding": {
                         "x": {**x, "field": "x"},
@@ -173,12 +199,12 @@ def partner_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:
             {
                 "name": "target_arrows",
                 "data": {"values": moves},
-                "mark": {"type": "rule", "color": "#333333", "strokeWidth": 1.5},
+                "mark": {"type": "line", "color": "#333333", "strokeWidth": 1.5},
                 "encoding": {
-                    "x": x,
-                    "y": y,
-                    "x2": {"field": "tip_dependency"},
-                    "y2": {"field": "tip_influence"},
+                    "x": at_x,
+                    "y": at_y,
+                    "detail": {"field": "move", "type": "nominal"},
+                    "order": {"field": "step", "type": "quantitative"},
                 },
             },
             {
@@ -192,7 +218,7 @@ def partner_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:
                     "size": 420,
                     "strokeDash": [3, 2],
                 },
-                "encoding": {"x": x, "y": y},
+                "encoding": {"x": at_x, "y": at_y},
             },
             {
                 "name": "partners",
@@ -206,17 +232,9 @@ def partner_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:
                     "strokeWidth": 1,
                 },
                 "encoding": {
-                    "x": x,
-                    "y": y,
-                    "color": {
-                        "field": "sector",
-                        "type": "nominal",
-                        "title": label("sector"),
-                        "scale": {
-                            "domain": [label.term("sector", s) for s in sectors],
-                            "range": [SECTOR_COLOURS[s] for s in sectors],
-                        },
-                    },
+                    "x": at_x,
+                    "y": at_y,
+                    "color": colour,
                     "shape": {
                         "field": "position",
                         "type": "nominal",
@@ -236,7 +254,7 @@ def partner_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:
             # Drawn after the points, so a head that ends on a point stays visible.
             {
                 "name": "target_heads",
-                "data": {"values": moves},
+                "data": {"values": heads},
                 "mark": {
                     "type": "point",
                     "shape": "triangle-up",
@@ -245,24 +263,33 @@ def partner_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:
                     "size": 70,
                 },
                 "encoding": {
-                    "x": {**x, "field": "tip_dependency"},
-                    "y": {**y, "field": "tip_influence"},
+                    "x": at_x,
+                    "y": at_y,
                     "angle": {"field": "angle", "type": "quantitative", "scale": None},
                 },
             },
-            {
-                "name": "partner_numbers",
-                "data": {"values": numbers},
-                "mark": {
-                    "type": "text",
-                    "align": "left",
-                    "baseline": "middle",
-                    "dx": 9,
-                    "fontSize": 11,
-                    "fontWeight": "bold",
-                },
-                "encoding": {"x": x, "y": y, "text": {"field": "numbers", "type": "nominal"}},
-            },
+            *(
+                {
+                    "name": f"partner_numbers_{side}",
+                    "data": {"values": [n for n in numbers if n["side"] == side]},
+                    "mark": {
+                        "type": "text",
+                        "fontSize": 11,
+                        "fontWeight": "bold",
+                        **(
+                            {"align": "left", "baseline": "middle", "dx": 9}
+                            if side == "right"
+                            else {"align": "center", "baseline": "bottom", "dy": -8}
+                        ),
+                    },
+                    "encoding": {
+                        "x": at_x,
+                        "y": at_y,
+                        "text": {"field": "numbers", "type": "nominal"},
+                    },
+                }
+                for side in ("right", "above")
+            ),
         ],
     }
     key = {
@@ -286,19 +313,46 @@ def partner_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:
             for below in (False, True)
         ],
     }
+    sector_key = {
+        "name": "sector_key",
+        "title": label("sector"),
+        "data": {"values": sector_rows},
+        "width": SIDE,
+        "height": {"step": 16},
+        "encoding": {"y": {"field": "rank", "type": "ordinal", "axis": None}},
+        "layer": [
+            {
+                "name": "sector_swatches",
+                "mark": {"type": "point", "filled": True, "size": 110, "stroke": "#000000"},
+                "encoding": {"x": {"value": 6}, "color": colour},
+            },
+            {
+                "name": "sector_names",
+                "mark": {"type": "text", "align": "left", "fontSize": 11, "dx": 16},
+                "encoding": {"x": {"value": 0}, "text": {"field": "sector", "type": "nominal"}},
+            },
+        ],
+    }
     # The key and legends go under the plot, so the chart stays narrow on a phone.
-    spec.update({"vconcat": [matrix, key], "spacing": 16})
+    spec.update({"vconcat": [matrix, sector_key, key], "spacing": 16})
     spec["config"] = {**spec["config"], "legend": {"orient": "bottom", "direction": "vertical"}}
     return spec
 
 
 def _quadrants(label: Labels) -> list[dict[str, Any]]:
+    """The quadrant labels, each on one side of the ambition line (y = x): the two
+    that share a row with the line's end start or end in the middle column, and a
+    limit keeps every label short of the line."""
     return [
         {"x": 0.6, "y": 5.35, "align": "left", "text": label("q_influential_replaceable")},
-        {"x": 5.4, "y": 5.35, "align": "right", "text": label("q_influential_indispensable")},
-        {"x": 0.6, "y": 0.65, "align": "left", "text": label("q_minor_replaceable")},
+        {"x": 3.05, "y": 5.35, "align": "left", "text": label("q_influential_indispensable")},
+        {"x": 2.95, "y": 0.65, "align": "right", "text": label("q_minor_replaceable")},
         {"x": 5.4, "y": 0.65, "align": "right", "text": label("q_minor_indispensable")},
     ]
+
+
+# Pixels a quadrant label may take: from its anchor to the ambition line, less a margin.
+QUADRANT_LIMIT = round((5.35 - 3.05 - 0.15) * SIDE / 5)
 
 
 def role_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:

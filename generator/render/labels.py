@@ -272,10 +272,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "net_partner_only": ("partner, geen lid", "partner, not a member"),
     "net_most": ("in de meeste verbanden", "in the most coalitions"),
     "net_other": ("overige", "others"),
-    "chart_data": (
-        "De gegevens van deze figuur als Vega-Lite-specificatie (JSON)",
-        "The data of this figure as a Vega-Lite specification (JSON)",
-    ),
     "caption_partners": (
         "Partnermatrix. Stippellijn: de ambitielijn. Pijlen: de beoogde beweging; een "
         "stippelcirkel: blijven waar de partner staat. Vetgedrukt: onder de lijn. Dezelfde "
@@ -464,6 +460,22 @@ _WORDS: dict[str, tuple[str, str]] = {
     "source_note": (
         "Deze pagina is gemaakt uit het dossier van het samenwerkingsverband.",
         "This page is made from the coalition's dossier.",
+    ),
+    # charts
+    "chart_full": (
+        "Open de figuur op volle grootte (SVG).",
+        "Open the figure full size (SVG).",
+    ),
+    "chart_specs": ("Figuren als Vega-Lite-specificatie", "Figures as Vega-Lite specifications"),
+    "chart_specs_intro": (
+        "De gegevens en de opmaak van elke figuur, als Vega-Lite-specificatie (JSON). "
+        "Met Vega-Lite kunt u de figuur zelf opnieuw tekenen of aanpassen.",
+        "The data and layout of each figure, as a Vega-Lite specification (JSON). "
+        "With Vega-Lite you can draw the figure again or change it.",
+    ),
+    "chart_scroll": (
+        "Op een smal scherm schuift u de figuur opzij.",
+        "On a narrow screen, slide the figure sideways.",
     ),
     # agenda
     "subscribe_short": (

@@ -225,21 +225,24 @@ class _Helpers:
         return Md(", ".join(markdown.text(t.name, self.lang) for t in coalition.themes))
 
     def figure(self, file: str, alt: str, caption: str) -> Md:
-        """A chart as a figure with a caption, and a link to its Vega-Lite spec.
+        """A chart as a figure that opens its drawing full size, with a caption.
 
         `file` is the chart's path beside the page, without extension; the SVG
         is an image, so nothing in it can run, and the table after the figure
-        holds the same data as its text alternative.
+        holds the same data as its text alternative. The drawing is shown at its
+        own size in a box that scrolls sideways, so a phone never shrinks its
+        text; the Vega-Lite specs are listed on the open-data page.
         """
         if not _SAFE_FILE.match(file.replace(".", "-")):
             raise ValueError(f"unsafe chart file {file!r}")
+        drawing = f"{file}.svg"
         return Md(
-            '<figure markdown="span">\n'
-            f"  ![{markdown.escape(alt)}]({file}.svg)\n"
-            # Raw HTML: the caption is not read as Markdown, so escape for HTML only.
-            f"  <figcaption>{html.escape(caption)}</figcaption>\n"
-            "</figure>\n\n"
-            f"{markdown.page_link(self.label('chart_data'), f'{file}.vl.json')}"
+            '<figure class="chart" markdown="span">\n'
+            f"  [![{markdown.escape(alt)}]({drawing})]({drawing})\n"
+            f'  <figcaption markdown="span">{markdown.escape(caption)} '
+            f"{markdown.escape(self.label('chart_scroll'))} "
+            f"{markdown.page_link(self.label('chart_full'), drawing)}</figcaption>\n"
+            "</figure>\n"
         )
 
     def feed(self, label: str, path: str, address: str) -> Md:
@@ -665,10 +668,26 @@ def overview_pages(
         lang,
         labels("open_data"),
         tables=list(exports.TABLES.items()),
+        specs=_chart_specs(site, lang),
         licence_url=exports.LICENCE_URL,
         build_date=site.build_date,
     )
     return pages
+
+
+def _chart_specs(site: PublicSite, lang: str) -> list[tuple[str, str]]:
+    """Every chart's Vega-Lite spec, as (title, path from the open-data page)."""
+    label = Labels(lang)
+    found = [(label("network_title"), paths.network_chart(lang))] if site.coalitions else []
+    for c in site.coalitions:
+        found.append(
+            (f"{label('analysis')}: {c.name}", paths.coalition_chart(c.slug, "partners", lang))
+        )
+        if c.roles:
+            found.append(
+                (f"{label('roles')}: {c.name}", paths.coalition_chart(c.slug, "roles", lang))
+            )
+    return [(title, f"../{path}.vl.json") for title, path in found]
 
 
 def member_parts(org: Organisation, by_slug: Mapping[str, OverviewParts]) -> list[OverviewParts]:
