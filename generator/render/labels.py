@@ -466,7 +466,7 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Open de figuur op volle grootte (SVG).",
         "Open the figure full size (SVG).",
     ),
-    "chart_specs": ("Figuren als Vega-Lite-specificatie", "Figures as Vega-Lite specifications"),
+    "chart_specs": ("De figuren als gegevens", "The figures as data"),
     "chart_specs_intro": (
         "De gegevens en de opmaak van elke figuur, als Vega-Lite-specificatie (JSON). "
         "Met Vega-Lite kunt u de figuur zelf opnieuw tekenen of aanpassen.",
