@@ -54,6 +54,10 @@ def describe(value: Any) -> str:
         return _("nothing (an empty value)")
     if isinstance(value, bool):
         return _("{value} (yes/no)").format(value=str(value).lower())
+    if isinstance(value, int) and value.bit_length() > 128:
+        # Python will not even write an integer of over 4,300 digits as text.
+        digits = int(value.bit_length() * 0.30103) + 1
+        return _("a number ({value})").format(value=_("~{digits} digits").format(digits=digits))
     if isinstance(value, int | float):
         return _("a number ({value})").format(value=value)
     if isinstance(value, str):

@@ -402,3 +402,10 @@ def test_organisation_identifiers_are_kept(tmp_path: Path) -> None:
     partner = result.dossier.partners[0]
     assert (partner.kvk, partner.oin, partner.tooi) == (given["kvk"], given["oin"], given["tooi"])
     assert partner.since is not None and partner.since.isoformat() == "2024-01-01"
+
+
+def test_a_number_too_long_to_write_is_described_by_its_length() -> None:
+    from generator.types import describe
+
+    assert describe(10**5000) == "a number (~5001 digits)"
+    assert describe(12) == "a number (12)"
