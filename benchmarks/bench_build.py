@@ -23,6 +23,7 @@ Default N: 100 and 1000. Not part of the test run: timings depend on the machine
 from __future__ import annotations
 
 import argparse
+import http.server
 import os
 import platform
 import resource
@@ -42,10 +43,10 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.corpus import write_corpus
-from generator.build import serve_pages, served_search_entries
+from generator.build import serve_pages
 from generator.cache import CONTENT_CACHE, Memo
 from generator.chartsvg import chart_store, draw_all, drawing_key
-from generator.engine import add_to_index
+from generator.engine import index_site
 from generator.load import load_folder
 from generator.parallel import cores
 from generator.publish import publish_one, publish_site
@@ -187,6 +188,51 @@ def _engine(project: Path, config: str, *extra: str) -> float:
     return time.perf_counter() - start
 
 
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+QUERY = {"nl": "voorlezen", "en": "reading"}  # a theme: matches many pages
+
+
+def _query_bytes(site: Path, lang: str) -> int:
+    """The bytes Chromium downloads, from a cold cache over a local server, to show the
+    first results of one typical query: the search library, its WebAssembly, the index
+    chunks the query needs and the fragments of the first five results."""
+    import functools
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    prefix = "" if lang == "nl" else "/en"
+    handler = functools.partial(_Quiet, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+        )
+        page = browser.new_page()
+        sizes: list[int] = []
+        page.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]))
+        page.goto(f"{base}{prefix}/404.html")
+        sizes.clear()  # the page itself is not the query
+        page.evaluate(
+            """async ([bundle, query]) => {
+                const pagefind = await import(bundle);
+                const found = await pagefind.search(query);
+                await Promise.all(found.results.slice(0, 5).map((r) => r.data()));
+            }""",
+            [f"{prefix}/pagefind/pagefind.js", QUERY[lang]],
+        )
+        page.wait_for_load_state("networkidle")
+        browser.close()
+    httpd.shutdown()
+    return sum(sizes)
+
+
 def _change_one(project: Path) -> None:
     """What a coordinator does: rename one public activity in one dossier."""
     paths = sorted((project / "coalitions").glob("*.yml"))
@@ -258,14 +304,15 @@ def run(count: int, engine: bool, sample: int, stages_too: bool = True) -> None:
                 ("en", "mkdocs.en.yml", "site/en"),
             ):
                 seconds = _engine(project, config)
-                index = project / target / "search" / "search_index.json"
-                index_size = add_to_index(
-                    index, served_search_entries(site, state.organisations, lang)
-                )
+                started = time.perf_counter()
+                records, index_size = index_site(project / target, lang, DAY)
+                indexing = time.perf_counter() - started
+                query = _query_bytes(project / "site", lang)
                 print(
                     f"  engine, {lang}: {seconds:7.1f} s for {pages} generated pages = "
-                    f"{1000 * seconds / pages:.0f} ms per page; "
-                    f"search index {index_size / 1e6:.1f} MB"
+                    f"{1000 * seconds / pages:.0f} ms per page; search index of {records} "
+                    f"pages and activities built in {indexing:.1f} s, {index_size / 1e6:.1f} MB "
+                    f"on disk; one query ({QUERY[lang]!r}) downloads {query / 1e3:.0f} kB"
                 )
             del site, state
             whole, _, _ = _run_build(project, "--cache", str(cache), pages_only=False)

@@ -23,10 +23,6 @@ from . import engine, i18n
 from .cache import CACHE_DIR, CONTENT_CACHE, Memo, refuse_tracked
 from .chartsvg import Drawings, chart_store
 from .errors import DossierError
-from .public import PublicSite
-from .render.organisations import Organisation
-from .render.pages import agenda
-from .render.search import search_entries
 from .render.statement import statement_pages
 from .settings import Settings
 from .site import DEFAULT_SITE_URL, PublishedFolder, publish_folder, render_languages
@@ -133,16 +129,7 @@ def _build(
         del made, files  # written: let go of this language's text
         started = time.monotonic()
     if not options.pages_only:
-        site, orgs = done.site, state.organisations
-        upcoming, _ = agenda(site)  # once for both languages
-        engine.build_sites(
-            build_date,
-            settings,
-            options.content,
-            lambda lang: search_entries(site, orgs, upcoming, lang),
-            say,
-            options.site,
-        )
+        engine.build_sites(build_date, settings, options.content, say, options.site)
         say(i18n._("site ready in site/: run 'make serve' to look at it in a browser"))
     return done
 
@@ -178,13 +165,6 @@ def serve_pages(
         state.store.save()
         drawings.save()
     return done
-
-
-def served_search_entries(
-    site: PublicSite, orgs: tuple[Organisation, ...], lang: str
-) -> list[dict[str, str]]:
-    upcoming, _ = agenda(site)
-    return search_entries(site, orgs, upcoming, lang)
 
 
 def _written(folder: Path, count: int, done: WriteSummary) -> str:

@@ -1,10 +1,10 @@
 """Everything that knows the site engine (MkDocs with Material), in one place.
 
 The generator writes plain Markdown, SVG and data files; this module turns
-the docs folders into the site: it runs MkDocs once per language, adds the
-generated pages' entries to each language's search index, and puts the
-result in place. Another engine (ProperDocs, Zensical) is a change here and
-in ``hooks.py`` beside it, nowhere else.
+the docs folders into the site: it runs MkDocs once per language, indexes each
+built language with Pagefind (its own index in ``pagefind/``, English under
+``en/pagefind/``), and puts the result in place. Another engine (ProperDocs,
+Zensical) is a change here and in ``hooks.py`` beside it, nowhere else.
 
 Publishing is all or nothing. Every language is built into a staging folder
 (``.site-new``, English under ``.site-new-en``), the built pages of the
@@ -17,7 +17,7 @@ symbolic link, since MkDocs empties the folder it builds into.
 
 from __future__ import annotations
 
-import json
+import asyncio
 import os
 import shutil
 import socket
@@ -28,7 +28,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from html.parser import HTMLParser
 from pathlib import Path
+
+from pagefind.index import IndexConfig, PagefindIndex
 
 from .parallel import cores
 from .render.labels import LANGS, Labels
@@ -66,30 +69,114 @@ class Staging:
         return [self.site, self.new, self.old, *(self.language(lang) for lang in LANGS)]
 
 
-def add_to_index(index: Path, entries: list[dict[str, str]]) -> int:
-    """Append entries to the search index MkDocs wrote; returns its size in bytes."""
-    data = json.loads(index.read_text(encoding="utf-8"))
-    data["docs"] = [*data["docs"], *entries]
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    index.write_text(text, encoding="utf-8")
-    return len(text.encode("utf-8"))
+class _Cards(HTMLParser):
+    """The activity cards of a built page: their ``data-search-*`` attributes and text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.cards: list[tuple[str, dict[str, str], list[str]]] = []
+        self._depth = 0  # of <div>s inside the open card; 0 when none is open
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "div":
+            return
+        if self._depth:
+            self._depth += 1
+            return
+        found = {key: value or "" for key, value in attrs}
+        if "data-search-activity" in found:
+            facets = {
+                key.removeprefix("data-search-"): value
+                for key, value in found.items()
+                if key.startswith("data-search-")
+            }
+            self.cards.append((found.get("id", ""), facets, []))
+            self._depth = 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div" and self._depth:
+            self._depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._depth:
+            self.cards[-1][2].append(data)
 
 
-def search_index(site_dir: Path) -> Path:
-    return site_dir / "search" / "search_index.json"
+def activity_records(
+    built: Path, lang: str, build_date: date
+) -> list[tuple[str, str, dict[str, str], dict[str, list[str]]]]:
+    """One search record per activity card on the coalition pages: its address, its
+    text, its title and date, and its filters (named and valued in the page's language)."""
+    label = Labels(lang)
+    section = label.section["coalitions"]
+    yes_no = {"yes": label("yes"), "no": label("no")}
+    records = []
+    for page in sorted((built / section).glob("*/index.html")):
+        cards = _Cards()
+        cards.feed(page.read_text(encoding="utf-8"))
+        url = f"/{section}/{page.parent.name}/"
+        for anchor, facets, text in cards.cards:
+            start = facets.get("start", "")
+            filters = {
+                label("theme"): [facets.get("theme", "")],
+                label("where"): [facets.get("place", "")],
+                label("type"): [facets.get("type", "")],
+                label("coalition"): [facets.get("coalition", "")],
+                label("open_to_newcomers"): [yes_no.get(facets.get("newcomers", ""), "")],
+                label("free"): [yes_no.get(facets.get("free", ""), "")],
+                label("when"): [
+                    label("upcoming") if start[:10] >= build_date.isoformat() else label("past")
+                ],
+            }
+            records.append(
+                (
+                    f"{url}#{anchor}",
+                    " ".join(" ".join(text).split()),
+                    {"title": facets.get("title", ""), "date": start[:10]},
+                    {name: values for name, values in filters.items() if values != [""]},
+                )
+            )
+    return records
+
+
+def index_site(built: Path, lang: str, build_date: date) -> tuple[int, int]:
+    """Write Pagefind's index of one language's built site into its ``pagefind/``
+    folder: every page's text, and one record per activity with its filters. Returns
+    how many pages and records it holds, and its size in bytes."""
+
+    async def run() -> int:
+        config = IndexConfig(force_language=lang, output_path=str(built / "pagefind"))
+        async with PagefindIndex(config=config) as index:
+            added = await index.add_directory(str(built))
+            count = int(added.get("page_count", 0))
+            for url, content, meta, filters in activity_records(built, lang, build_date):
+                await index.add_custom_record(
+                    url=url,
+                    content=content,
+                    language=lang,
+                    meta=meta,
+                    filters=filters,
+                    sort={"date": meta["date"]},
+                )
+                count += 1
+        return count
+
+    shutil.rmtree(built / "pagefind", ignore_errors=True)
+    count = asyncio.run(run())
+    size = sum(file.stat().st_size for file in (built / "pagefind").rglob("*") if file.is_file())
+    return count, size
 
 
 def build_sites(
     build_date: date,
     settings: Settings,
     content: Path,
-    entries: Callable[[str], list[dict[str, str]]],
     say: Callable[[str], None],
     site: Path = SITE_DIR,
 ) -> None:
     """Build every language's site from its docs folder (``content/<lang>``) and
-    publish it into `site` (English at site/en/). `entries(lang)` gives the search
-    entries of the generated pages. Raises EngineError; `site` is then untouched."""
+    publish it into `site` (English at site/en/), each with its own search index.
+    Raises EngineError; `site` is then untouched."""
     staging = Staging(site)
     for folder in staging.folders():
         if folder.is_symlink():
@@ -127,10 +214,12 @@ def build_sites(
     for lang in LANGS:
         out = staging.language(lang)
         _check_pages(out, content / lang, lang)
-        size = add_to_index(search_index(out), entries(lang))
+        indexing = time.monotonic()
+        count, size = index_site(out, lang, build_date)
         say(
-            f"  {lang} done after {time.monotonic() - started:.1f} s; "
-            f"search index {size / 1e6:.1f} MB"
+            f"  {lang} done after {time.monotonic() - started:.1f} s; search index of "
+            f"{count} pages and activities {size / 1e6:.1f} MB in "
+            f"{time.monotonic() - indexing:.1f} s"
         )
     for lang in LANGS:
         if staging.language(lang) != staging.new:

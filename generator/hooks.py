@@ -23,7 +23,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from generator import engine
-from generator.build import BusyError, serve_pages, served_search_entries
+from generator.build import BusyError, serve_pages
 from generator.chartsvg import DrawingError, UnsafeDrawing
 from generator.errors import DossierError
 from generator.serving import problems_notice, session
@@ -100,12 +100,11 @@ def on_page_markdown(markdown: str, config: Any, **_: Any) -> str:
 
 
 def on_post_build(config: Any, **_: Any) -> None:
-    """Drop pages of removed dossiers from the served site, and add the generated
-    pages' search entries, as `dossiers build` does."""
-    state = session().state
+    """Drop pages of removed dossiers from the served site, and index the served
+    language again, as `dossiers build` does, so search finds what the preview shows."""
     built, docs = Path(config["site_dir"]), Path(config["docs_dir"])
     engine.prune_pages(built, docs, docs.name)
-    index = engine.search_index(built)
-    if state.site is not None and index.exists():
-        entries = served_search_entries(state.site, state.organisations, docs.name)
-        engine.add_to_index(index, entries)
+    started = time.monotonic()
+    indexed = engine.index_site(built, docs.name, date.today())[0]
+    seconds = time.monotonic() - started
+    log.info(f"search: {indexed} pages and activities indexed in {seconds:.1f} s")

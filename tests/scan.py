@@ -6,11 +6,11 @@ Shared by the build test (tests/test_site_build.py), the leak suite
 
 from __future__ import annotations
 
-import gzip
 import html
 import json
 import re
 import unicodedata
+import zlib
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, unquote_plus
@@ -67,7 +67,9 @@ def decode_text(data: bytes, gzipped: bool = False) -> list[str]:
     characters; every form normalised (NFKC) and case-folded.
     """
     if gzipped:
-        data = gzip.decompress(data)
+        # Pagefind's files end without gzip's end-of-stream marker, which
+        # gzip.decompress refuses; a decompressor object reads them whole.
+        data = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data)
     text = data.decode("utf-8", errors="replace")
     json_decoded = _json_unescape(text)
     entities = html.unescape(text)
@@ -86,8 +88,10 @@ def decode_text(data: bytes, gzipped: bool = False) -> list[str]:
 
 
 def readings(path: Path) -> list[str]:
-    """decode_text() of a file (gzip when its name says so)."""
-    return decode_text(path.read_bytes(), gzipped=path.suffix == ".gz")
+    """decode_text() of a file, decompressed when it is gzip (by its name or its first bytes:
+    the search index's fragments, indexes, filters and metadata are all gzip)."""
+    data = path.read_bytes()
+    return decode_text(data, gzipped=path.suffix == ".gz" or data[:2] == b"\x1f\x8b")
 
 
 def number_runs(text: str) -> list[str]:

@@ -53,10 +53,10 @@ def _fake_engine_output(project: Path, slugs: list[str]) -> None:
     for slug in slugs:
         page = project / "served" / "coalities" / slug / "index.html"
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text("<html></html>", encoding="utf-8")
-    index = project / "served" / "search" / "search_index.json"
-    index.parent.mkdir(parents=True, exist_ok=True)
-    index.write_text(json.dumps({"config": {}, "docs": []}), encoding="utf-8")
+        page.write_text(
+            f'<html lang="nl"><body><main data-pagefind-body><h1>{slug}</h1></main></body></html>',
+            encoding="utf-8",
+        )
 
 
 def test_the_hook_writes_prunes_and_shows_problems(project: Path) -> None:
@@ -71,8 +71,9 @@ def test_the_hook_writes_prunes_and_shows_problems(project: Path) -> None:
     hooks.on_post_build(config)
     assert not (project / "served" / "coalities" / REMOVED).exists()
     assert (project / "served" / "coalities" / "gezonde-haven" / "index.html").exists()
-    index = json.loads((project / "served" / "search" / "search_index.json").read_text())
-    assert any(e["location"] == "coalities/gezonde-haven/" for e in index["docs"])
+    # The served language is indexed again, without the pruned page.
+    entry = json.loads((project / "served" / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["nl"]["page_count"] == 1
 
     broken = project / "coalitions" / "gezonde-haven.yml"
     good = broken.read_text(encoding="utf-8")

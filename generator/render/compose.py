@@ -142,7 +142,7 @@ def join(
     found.update({f"{chart.path}.vl.json": spec_text(chart) for chart in network})
     charts = [path for part in coalitions for path in part.charts] + [c.path for c in network]
     pages = sum(1 for path in found if path.endswith(".md"))
-    if pages != len(site.coalitions) + len(orgs) + 6:
+    if pages != len(site.coalitions) + len(orgs) + 7:  # overviews, the finder included
         raise ValueError("two generated pages would share a path")  # the validator prevents it
     found.update(exports)  # the same data in both languages' folders
     found.update(datapackage_file(lang, site.build_date))  # described in this language

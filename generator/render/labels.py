@@ -19,6 +19,7 @@ SECTIONS = {
         "agenda": "agenda",
         "take_part": "meedoen",
         "open_data": "open-data",
+        "find": "zoeken",
     },
     "en": {
         "coalitions": "coalitions",
@@ -26,6 +27,7 @@ SECTIONS = {
         "agenda": "agenda",
         "take_part": "take-part",
         "open_data": "open-data",
+        "find": "find",
     },
 }
 
@@ -464,7 +466,7 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Open de figuur op volle grootte (SVG).",
         "Open the figure full size (SVG).",
     ),
-    "chart_specs": ("Figuren als Vega-Lite-specificatie", "Figures as Vega-Lite specifications"),
+    "chart_specs": ("De figuren als gegevens", "The figures as data"),
     "chart_specs_intro": (
         "De gegevens en de opmaak van elke figuur, als Vega-Lite-specificatie (JSON). "
         "Met Vega-Lite kunt u de figuur zelf opnieuw tekenen of aanpassen.",
@@ -506,6 +508,29 @@ _WORDS: dict[str, tuple[str, str]] = {
         "Deze activiteiten in je eigen agenda",
         "These activities in your own calendar",
     ),
+    # search
+    "find": ("Zoeken en filteren", "Find"),
+    "find_intro": (
+        "Zoek in alle pagina's, of kies wat u zoekt: een thema, een plaats, een soort "
+        "samenwerking of een samenwerkingsverband. Hieronder staat eerst wat de komende "
+        "weken open is voor nieuwkomers.",
+        "Search all pages, or choose what you are looking for: a theme, a place, a type of "
+        "cooperation or a coalition. First below is what is open to newcomers in the coming "
+        "weeks.",
+    ),
+    "find_open_soon": (
+        "Open voor nieuwkomers, de komende weken",
+        "Open to newcomers in the coming weeks",
+    ),
+    "find_none_soon": (
+        "De komende weken is er niets open voor nieuwkomers.",
+        "Nothing is open to newcomers in the coming weeks.",
+    ),
+    "find_link": ("Zoeken en filteren", "Find an activity"),
+    "search_label": ("Zoek op deze site", "Search this site"),
+    "search_placeholder": ("Zoeken", "Search"),
+    "search_button": ("Zoeken", "Search"),
+    "find_date": ("Datum", "Date"),
 }
 
 _MONTHS = {

@@ -72,8 +72,7 @@ def front_matter(title: str) -> Md:
     """
     flat = _isolate(_SPACE.sub(" ", title).strip())
     escaped = flat.translate(_HTML_TABLE).replace("'", "&#39;")
-    # The search plugin skips generated pages: search.py gives it short entries instead.
-    return Md(f'---\ntitle: "{_yaml_escape(escaped)}"\nsearch:\n  exclude: true\n---\n\n')
+    return Md(f'---\ntitle: "{_yaml_escape(escaped)}"\n---\n\n')
 
 
 def _yaml_escape(text: str) -> str:

@@ -13,7 +13,7 @@ import html
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from itertools import islice
 from typing import Any, NamedTuple
 
@@ -180,6 +180,25 @@ class _Helpers:
         """An activity's HTML id (``paths.activity_anchor``)."""
         return Md(paths.activity_anchor(coalition.slug, activity.id))
 
+    def facets(self, coalition: Coalition, activity: Activity) -> Md:
+        """The activity card's attributes that the search index turns into filters and a
+        sort key (``engine.activity_records``), so the data of the card is the data the
+        filters use."""
+        place = self.place(coalition, activity)
+        theme = self.theme(coalition, activity)
+        values = {
+            "data-search-activity": activity.id,
+            "data-search-title": activity.title.get(self.lang)[0],
+            "data-search-start": activity.start.isoformat(),
+            "data-search-coalition": coalition.name,
+            "data-search-type": self.label.term("type", coalition.type),
+            "data-search-theme": theme.get(self.lang)[0] if theme else "",
+            "data-search-place": place.name if place else "",
+            "data-search-newcomers": "yes" if activity.open_to_newcomers else "no",
+            "data-search-free": {True: "yes", False: "no", None: ""}[activity.free],
+        }
+        return Md(" ".join(f'{key}="{html.escape(value)}"' for key, value in values.items()))
+
     def place(self, coalition: Coalition, activity: Activity) -> Place | None:
         return refs(coalition).places.get(activity.place or "")
 
@@ -341,6 +360,7 @@ def _by_reach(orgs: tuple[Organisation, ...]) -> list[int]:
     )
 
 
+FIND_WEEKS = timedelta(weeks=6)  # "the coming weeks" on the finder page
 AGENDA_UPCOMING = 200  # activities on the agenda and take-part pages; all are in the feeds
 AGENDA_PAST = 50
 HOME_OPEN = 5  # activities open to newcomers on the home page
@@ -631,6 +651,17 @@ def overview_pages(
         open_items=merged(coalitions, schedules, "open", AGENDA_UPCOMING),
         more=sum(len(s.open) for s in schedules) - AGENDA_UPCOMING,
         contacts=Md("".join(part.contacts for part in parts)),
+    )
+    soon = site.build_date + FIND_WEEKS
+    pages[f"{section['find']}/index.md"] = _render(
+        "find.md.j2",
+        lang,
+        labels("find"),
+        open_items=[
+            item
+            for item in merged(coalitions, schedules, "open", AGENDA_UPCOMING)
+            if item.activity.start.date() <= soon
+        ],
     )
     pages[f"{section['open_data']}/index.md"] = _render(
         "open_data.md.j2",
