@@ -20,8 +20,14 @@ _INLINE_SCRIPTS = (
     "var target=document.getElementById(location.hash.slice(1))",
 )
 _BUNDLE = re.compile(
-    r"^(\.\./)*(/en/|/)?assets/javascripts/"
-    r"(bundle\.[0-9a-f]+\.min|dossiers|material-start|material-content)\.js$"
+    r"^(\.\./)*(/en/|/)?(assets/javascripts/"
+    r"(bundle\.[0-9a-f]+\.min|dossiers|material-start|material-content|search)"
+    r"|pagefind/pagefind-ui)\.js$"
+)
+# Pagefind's own library files: the same bytes whatever the dossiers say (its
+# index files, pagefind-entry.json and *.pf_*, are data and are scanned).
+PAGEFIND_LIBRARY = re.compile(
+    r"(^|/)pagefind/(pagefind(-[a-z-]+)?\.(js|css)|wasm\.[a-z_-]+\.pagefind)$"
 )
 _ALLOWED_LINK = re.compile(r"^(https?://|mailto:|tel:|#|\.|/|[a-z0-9_-])", re.IGNORECASE)
 _SCHEME = re.compile(r"^\s*([a-z][a-z0-9+.-]*):", re.IGNORECASE)
@@ -36,6 +42,17 @@ _TAG = re.compile(r"<[^>]*>")
 _INVISIBLE = re.compile("[\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 # Runs of what a phone number or an amount may be written with: digits and separators.
 _NUMBER_RUN = re.compile(r"[0-9][0-9 ()+.,\-\u00a0\u202f]*")
+
+
+# Pagefind writes its filter and metadata files, their names and the entry file that
+# names them in an order that changes from run to run (Pagefind issue #638: fragments
+# and word indexes are stable, "filter/metadata indexes" are not). They are made from
+# the built pages alone, which are compared byte for byte here, and the marker scan
+# reads them decompressed.
+PAGEFIND_UNSTABLE = re.compile(
+    r"^(site/)?(en/)?pagefind/(filter/\w+\.pf_filter|pagefind\.\w+\.pf_meta|pagefind-entry\.json"
+    r"|wasm\.unknown\.pagefind)$"
+)
 
 
 def files(folder: Path) -> list[Path]:

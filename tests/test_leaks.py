@@ -40,7 +40,7 @@ from .planted import (
     public_dossier,
     realise,
 )
-from .scan import decode_text, files, national_digits, number_runs, readings
+from .scan import PAGEFIND_UNSTABLE, decode_text, files, national_digits, number_runs, readings
 from .site_build import BUILD_DATE
 
 _PRIVATE_TEXT = re.compile(f"({PRIVATE_PREFIX}|{OTHER_PRIVATE_PREFIX})[0-9]{{6}}[a-z]?")
@@ -289,21 +289,10 @@ def test_the_scan_finds_every_public_marker(leak_builds: LeakBuilds) -> None:
             assert (site / "coalities" / str(plan.slug) / "index.html").is_file()
 
 
-# Pagefind writes its filter and metadata files, their names and the entry file that
-# names them in an order that changes from run to run (Pagefind issue #638: fragments
-# and word indexes are stable, "filter/metadata indexes" are not). They are made from
-# the built pages alone, which are compared byte for byte here, and the marker scan
-# above reads them decompressed.
-_UNSTABLE = re.compile(
-    r"^(en/)?pagefind/(filter/\w+\.pf_filter|pagefind\.\w+\.pf_meta|pagefind-entry\.json"
-    r"|wasm\.unknown\.pagefind)$"
-)
-
-
 @pytest.mark.slow
 def test_changing_only_private_data_changes_no_byte(leak_builds: LeakBuilds) -> None:
     first, second = tree(leak_builds.first.site), tree(leak_builds.second.site)
-    unstable = {p for p in {*first, *second} if _UNSTABLE.match(p)}
+    unstable = {p for p in {*first, *second} if PAGEFIND_UNSTABLE.match(p)}
     assert unstable and all("pagefind/" in p for p in unstable)
     first = {p: v for p, v in first.items() if p not in unstable}
     second = {p: v for p, v in second.items() if p not in unstable}
