@@ -1,6 +1,6 @@
 # The project's commands. Each one creates the virtual environment in .venv
 # and installs the pinned dependencies first when needed, so on a fresh
-# machine with Python 3.11+ they are all that is required.
+# machine with Python 3.11.5+ they are all that is required.
 
 PYTHON ?= python3
 VENV := .venv
@@ -82,7 +82,7 @@ schema: $(STAMP) ## rewrite schema/dossier.schema.json from the model
 
 audit: $(STAMP) ## check every pinned version against known advisories (PyPI; needs the network)
 	$(PIP_LOCKED) -r requirements/audit.txt
-	$(BIN)/pip-audit --strict --no-deps --disable-pip $(foreach lock,$(LOCKS),-r $(lock))
+	$(BIN)/pip-audit --strict --require-hashes --disable-pip $(foreach lock,$(LOCKS),-r $(lock))
 
 FUZZ_TIME ?= 600
 fuzz: $(STAMP) ## fuzz the loader with atheris for FUZZ_TIME seconds (Linux x86-64)

@@ -118,7 +118,8 @@ def test_make_audit_checks_the_pins_strictly() -> None:
     recipe = _make_recipe("audit")
     audit = next(line for line in recipe if "pip-audit" in line)
     assert "--strict" in audit.split(), "without --strict, packages it cannot look up pass"
-    assert "--no-deps" in audit.split()
+    # Every requirement hashed and pinned, so pip-audit resolves nothing itself.
+    assert "--require-hashes" in audit.split() and "--disable-pip" in audit.split()
     assert "$(foreach lock,$(LOCKS),-r $(lock))" in audit, "every lock is audited"
 
 
