@@ -520,7 +520,9 @@ def _contacts(old: Dossier, new: Dossier, say: _Say, c: _Changes) -> None:
                 and person.public
                 and not (getattr(was, f"{what}_public") and was.public)
             ):
-                c.attention.append(say("detail_public", what=say(what), name=say.quoted(person.name)))
+                c.attention.append(
+                    say("detail_public", what=say(what), name=say.quoted(person.name))
+                )
 
 
 FORMATS = ("text", "markdown")
