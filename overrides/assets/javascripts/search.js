@@ -353,6 +353,13 @@
         });
       });
       return search();
+    }, function () {
+      // No index (a preview before its first full build, a host that lost the
+      // files): the form stays hidden and the plain list below is the page.
+      form.hidden = true;
+      if (plain) {
+        plain.hidden = false;
+      }
     });
   }
 
