@@ -105,11 +105,18 @@ def _ref(uri: str) -> dict[str, str]:
     return {"@id": uri}
 
 
-def _term(terms: dict[str, str], uri: str, kind: str) -> dict[str, str]:
+def _term(terms: dict[str, set[str]], uri: str, kind: str) -> dict[str, str]:
     """A reference to a resource of class `kind`, noted in `terms` so that the
-    catalogue says its class: the profiles' range checks read it there."""
-    terms[uri] = kind
+    catalogue says its classes: the profiles' range checks read them there."""
+    terms.setdefault(uri, set()).add(kind)
     return _ref(uri)
+
+
+def _typed(terms: dict[str, set[str]]) -> list[dict[str, Any]]:
+    return [
+        {"@id": uri, "@type": sorted(kinds) if len(kinds) > 1 else next(iter(kinds))}
+        for uri, kinds in sorted(terms.items())
+    ]
 
 
 def _agent(settings: Settings) -> dict[str, Any]:
@@ -139,7 +146,7 @@ def _files() -> list[tuple[str, str, str, str, str]]:
 
 
 def _distribution(
-    terms: dict[str, str],
+    terms: dict[str, set[str]],
     root: str,
     name: str,
     media: str,
@@ -163,12 +170,14 @@ def _distribution(
         "dcat:byteSize": {"@type": "xsd:decimal", "@value": str(size)},  # as DCAT-AP 3.0 types it
         "dct:language": _languages(terms),
     }
-    if name == "dossiers.json":  # the JSON Schema it meets
-        data["dct:conformsTo"] = _term(terms, f"{root}{FOLDER}/dossiers.schema.json", "dct:Standard")
+    # The schema each file meets: the JSON Schema, or the tables' Table Schemas in the
+    # data package.
+    schema = "dossiers.schema.json" if name == "dossiers.json" else "datapackage.json"
+    data["dct:conformsTo"] = _term(terms, f"{root}{FOLDER}/{schema}", "dct:Standard")
     return data
 
 
-def _languages(terms: dict[str, str]) -> list[dict[str, str]]:
+def _languages(terms: dict[str, set[str]]) -> list[dict[str, str]]:
     return [_term(terms, lang, "dct:LinguisticSystem") for lang in _LANGUAGES]
 
 
@@ -177,7 +186,7 @@ def catalog(settings: Settings, root: str, build_date: date, exports: Mapping[st
     export files ({path: text}) that it describes."""
     agent = _agent(settings)
     landing = f"{root}{FOLDER}/"
-    terms: dict[str, str] = {}  # {uri: its class}, of every resource referred to
+    terms: dict[str, set[str]] = {}  # {uri: its classes}, of every resource referred to
     distributions = [
         _distribution(
             terms,
@@ -203,6 +212,7 @@ def catalog(settings: Settings, root: str, build_date: date, exports: Mapping[st
         ],
         "dct:publisher": _ref(agent["@id"]),
         "dct:creator": _ref(agent["@id"]),
+        "dct:conformsTo": _term(terms, f"{landing}dossiers.schema.json", "dct:Standard"),
         "overheid:authority": _ref(agent["@id"]),  # DCAT-AP-DONL 1.1: the responsible body
         "dcat:contactPoint": _ref("_:contact"),
         "dcat:theme": [_ref(theme) for theme in _THEMES],
@@ -225,6 +235,7 @@ def catalog(settings: Settings, root: str, build_date: date, exports: Mapping[st
                 "dct:title": _both(_CATALOG_TITLE),
                 "dct:description": _both(_DESCRIPTION),
                 "dct:publisher": _ref(agent["@id"]),
+                "dct:creator": _ref(agent["@id"]),
                 "dcat:contactPoint": _ref("_:contact"),
                 "foaf:homepage": _term(terms, root, "foaf:Document"),
                 "dct:language": _languages(terms),
@@ -237,7 +248,7 @@ def catalog(settings: Settings, root: str, build_date: date, exports: Mapping[st
             agent,
             _contact(settings),
             *_THEME_CONCEPTS,
-            *({"@id": uri, "@type": kind} for uri, kind in sorted(terms.items())),
+            *_typed(terms),
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
