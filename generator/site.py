@@ -42,6 +42,7 @@ from .errors import DossierError, Problem
 from .load import discover, display_path, read_bytes, read_file
 from .public import Coalition, PublicSite
 from .publish import publish_one, publish_site
+from .render.catalog import catalog_file
 from .render.compose import (
     CoalitionPart,
     LanguageFiles,
@@ -49,7 +50,6 @@ from .render.compose import (
     join,
     organisation_part,
 )
-from .render.catalog import catalog_file
 from .render.exports import assemble_exports, coalition_export
 from .render.labels import LANGS
 from .render.organisations import Organisation
@@ -227,11 +227,9 @@ def render_languages(
     exports = assemble_exports(site.build_date, site.coalitions, exported)
     # The catalogue describes the files above at the site's root (the Dutch copy):
     # the same bytes in both languages' folders, like the data it describes.
-    exports.update(
-        catalog_file(settings, language_url(site_url, "nl"), site.build_date, exports)
-    )
+    exports.update(catalog_file(settings, language_url(site_url, "nl"), site.build_date, exports))
     for lang in langs:
-        yield _render_language(site, state.organisations, lang, site_url, parts, exports)
+        yield _render_language(site, state.organisations, lang, site_url, parts, exports, settings)
     parts.keep()
 
 
@@ -242,6 +240,7 @@ def _render_language(
     site_url: str,
     parts: _Parts,
     exports: dict[str, str],
+    settings: Settings,
 ) -> LanguageFiles:
     base = language_url(site_url, lang)
     coalitions = cast(
@@ -270,7 +269,7 @@ def _render_language(
             ]
         ),
     )
-    return join(site, lang, orgs, coalitions, made, exports, base)
+    return join(site, lang, orgs, coalitions, made, exports, base, settings)
 
 
 @dataclass(frozen=True)

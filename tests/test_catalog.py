@@ -92,7 +92,7 @@ def test_a_distribution_per_file_of_the_whole_set_with_its_facts() -> None:
     expected = {f"{FOLDER}/dossiers.json"} | {f"{FOLDER}/{name}.csv" for name in TABLES}
     assert set(found) == expected
     for path, dist in found.items():
-        assert int(graph.value(dist, DCAT.byteSize)) == len(files[path].encode("utf-8"))
+        assert int(str(graph.value(dist, DCAT.byteSize))) == len(files[path].encode("utf-8"))
         assert str(graph.value(dist, DCT.modified)) == DAY.isoformat()
         assert graph.value(dist, DCT.license) is not None
         media = str(graph.value(dist, DCAT.mediaType))
@@ -110,7 +110,9 @@ def _node(document: dict[str, Any], kind: str) -> dict[str, Any]:
 def test_publisher_and_contact_point_come_from_the_settings() -> None:
     tooi = "https://identifier.overheid.nl/tooi/id/gemeente/gm0363"
     settings = Settings(
-        publisher=Publisher(name="Team Dossiers", organisation="Gemeente Amsterdam", email="d@a.nl", uri=tooi)
+        publisher=Publisher(
+            name="Team Dossiers", organisation="Gemeente Amsterdam", email="d@a.nl", uri=tooi
+        )
     )
     files = {f"{FOLDER}/dossiers.json": "{}\n"}
     document = json.loads(catalog(settings, SITE_URL, DAY, files))

@@ -186,6 +186,7 @@ def catalog(settings: Settings, root: str, build_date: date, exports: Mapping[st
     export files ({path: text}) that it describes."""
     agent = _agent(settings)
     landing = f"{root}{FOLDER}/"
+    dataset_id = f"{landing}#dataset"
     terms: dict[str, set[str]] = {}  # {uri: its classes}, of every resource referred to
     distributions = [
         _distribution(
@@ -201,10 +202,10 @@ def catalog(settings: Settings, root: str, build_date: date, exports: Mapping[st
         for name, media, kind, nl, en in _files()
         if f"{FOLDER}/{name}" in exports
     ]
-    dataset = {
-        "@id": f"{landing}#dataset",
+    dataset: dict[str, Any] = {
+        "@id": dataset_id,
         "@type": "dcat:Dataset",
-        "dct:identifier": f"{landing}#dataset",
+        "dct:identifier": dataset_id,
         "dct:title": _both(_TITLE),
         "dct:description": _both(_DESCRIPTION),
         "dcat:keyword": [
@@ -242,7 +243,7 @@ def catalog(settings: Settings, root: str, build_date: date, exports: Mapping[st
                 "dct:license": _term(terms, LICENCE_URL, "dct:LicenseDocument"),
                 "dct:modified": _date(build_date),
                 "dct:conformsTo": _term(terms, PROFILE, "dct:Standard"),
-                "dcat:dataset": [_ref(dataset["@id"])],
+                "dcat:dataset": [_ref(dataset_id)],
             },
             dataset,
             agent,

@@ -1,17 +1,21 @@
-"""schema.org Event metadata (JSON-LD) for the public activities of a coalition.
+"""schema.org metadata (JSON-LD): an Event for each public activity of a
+coalition, on its page, and the open data as a Dataset, on the open-data page.
 
-Search engines and event aggregators read it from the coalition's page. The
-JSON is written so that nothing in it can end the <script> element: '<', '>'
-and '&' become JSON escapes.
+Search engines, event aggregators and dataset search read it there. The JSON
+is written so that nothing in it can end the <script> element: '<', '>' and
+'&' become JSON escapes.
 """
 
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from ..amsterdam import aware
 from ..public import Activity, Coalition
+from ..settings import Settings
+from .exports import FOLDER, LICENCE_URL, TABLES
 from .feeds import activity_url
 from .labels import Labels
 from .markdown import Md
@@ -89,14 +93,70 @@ def event(coalition: Coalition, activity: Activity, lang: str, base_url: str) ->
     return data
 
 
+def _script(data: dict[str, Any]) -> Md:
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    safe = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Md(f'<script type="application/ld+json">\n{safe}\n</script>')
+
+
 def script(coalition: Coalition, lang: str, base_url: str) -> Md:
     """A <script type="application/ld+json"> block with every public activity, or nothing."""
     if not coalition.agenda:
         return Md("")
-    graph = {
-        "@context": "https://schema.org",
-        "@graph": [event(coalition, a, lang, base_url) for a in coalition.agenda],
+    return _script(
+        {
+            "@context": "https://schema.org",
+            "@graph": [event(coalition, a, lang, base_url) for a in coalition.agenda],
+        }
+    )
+
+
+def dataset(
+    settings: Settings, lang: str, base_url: str, build_date: date, coalitions: int
+) -> dict[str, Any]:
+    """The open data as a schema.org Dataset, with a DataDownload per file of the whole
+    set (the same files as the DCAT catalogue's distributions)."""
+    label = Labels(lang)
+    folder = f"{base_url}{FOLDER}/"
+    publisher = settings.publisher
+    organisation: dict[str, Any] = {"@type": "Organization", "name": publisher.organisation}
+    if publisher.uri is not None:
+        organisation["@id"] = publisher.uri
+    files = [("dossiers.json", "application/json")] + [(f"{n}.csv", "text/csv") for n in TABLES]
+    return {
+        "@type": "Dataset",
+        "@id": f"{folder}#dataset",
+        "name": label("dataset_name"),
+        "description": label("dataset_description").format(count=coalitions),
+        "url": folder,
+        "inLanguage": lang,
+        "license": LICENCE_URL,
+        "isAccessibleForFree": True,
+        "dateModified": build_date.isoformat(),
+        "keywords": label("dataset_keywords").split(", "),
+        "creator": organisation,
+        "publisher": organisation,
+        "includedInDataCatalog": {"@type": "DataCatalog", "url": f"{folder}catalog.jsonld"},
+        "distribution": [
+            {
+                "@type": "DataDownload",
+                "name": name,
+                "contentUrl": f"{folder}{name}",
+                "encodingFormat": media,
+                "license": LICENCE_URL,
+            }
+            for name, media in files
+        ],
     }
-    text = json.dumps(graph, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    safe = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Md(f'<script type="application/ld+json">\n{safe}\n</script>')
+
+
+def dataset_script(
+    settings: Settings, lang: str, base_url: str, build_date: date, coalitions: int
+) -> Md:
+    """The open data's Dataset in a <script type="application/ld+json"> block."""
+    return _script(
+        {
+            "@context": "https://schema.org",
+            **dataset(settings, lang, base_url, build_date, coalitions),
+        }
+    )
