@@ -649,3 +649,4 @@ _WORDS.update(
         ),
     }
 )
+_WORDS.update({"event_page": ("Meer informatie", "More information")})
