@@ -86,6 +86,19 @@ class Accessibility(BaseModel):
     audit: Audit | None = None
 
 
+_REPOSITORY = r"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}$"
+
+
+class Editor(BaseModel):
+    """The browser editor at /admin/ (Sveltia CMS): the GitHub repository it
+    opens pull requests on, and the branch they go to."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    repository: Annotated[str, Field(pattern=_REPOSITORY)] = "OWNER/REPOSITORY"
+    branch: Annotated[str, Field(pattern=r"^[A-Za-z0-9._/-]{1,100}$")] = "main"
+
+
 class Settings(BaseModel):
     """Everything site.yml may hold; every field has a default."""
 
@@ -95,6 +108,7 @@ class Settings(BaseModel):
     accessibility: Accessibility = Accessibility()
     licence: Text = "CC BY 4.0"
     colour: Colour | None = None
+    editor: Editor = Editor()
 
     @property
     def status(self) -> AuditStatus:
