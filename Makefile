@@ -11,7 +11,7 @@ NODE_STAMP := node_modules/.installed
 # Root installs system packages directly; anyone else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve check annotate test quick lint browser-deps bench codeowners schema messages constraints audit fuzz clean help
+.PHONY: site serve check annotate test quick lint browser-deps bench codeowners schema cms format messages constraints audit fuzz clean help
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
 	@touch $(STAMP)
 
-site: $(STAMP) ## check the dossiers and build the whole site into site/ (Dutch at /, English at /en/)
+site: $(STAMP) $(NODE_STAMP) ## check the dossiers and build the whole site into site/ (Dutch at /, English at /en/, the browser editor at /admin/)
 	$(BIN)/dossiers build
 
 PORT ?= 8000
@@ -68,6 +68,12 @@ messages: $(STAMP) ## compile the Dutch messages (generator/locale/nl/LC_MESSAGE
 
 schema: $(STAMP) ## rewrite schema/dossier.schema.json from the model
 	$(BIN)/dossiers schema
+
+cms: $(STAMP) ## rewrite admin/config.yml, the browser editor's configuration, from the model
+	$(BIN)/dossiers cms
+
+format: $(STAMP) ## put every dossier into the canonical layout (what the browser editor's pull requests get)
+	$(BIN)/dossiers format
 
 audit: $(STAMP) ## check every pinned version against known advisories (PyPI; needs the network)
 	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[audit]'
