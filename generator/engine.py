@@ -223,7 +223,7 @@ def build_sites(
             f"{time.monotonic() - indexing:.1f} s"
         )
     try:
-        size = add_editor(staging.new, content, settings)
+        size = add_editor(staging.new, settings)
     except EditorMissing as err:
         raise EngineError(str(err)) from None
     say(f"  browser editor in admin/ ({size / 1e6:.1f} MB)")

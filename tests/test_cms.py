@@ -151,7 +151,7 @@ def test_the_admin_page_has_its_own_policy() -> None:
     assert policy is not None
     directives = dict(part.strip().split(" ", 1) for part in policy.group(1).split(";"))
     assert directives["script-src"] == "'self'"
-    assert directives["connect-src"] == "'self' https://api.github.com"
+    assert directives["connect-src"] == "'self' data: https://api.github.com"
     assert "unsafe-eval" not in policy.group(1)
     others = re.findall(r"https?://[^\s;'\"]+", policy.group(1))
     assert others == ["https://api.github.com"]
