@@ -275,6 +275,12 @@ def _widget(name: str, path: str, shape: Shape, helps: dict[str, str]) -> dict[s
         if shape.maximum is not None:
             spec["max"] = shape.maximum
         return spec
+    if kind == "boolean" and shape.default is None:
+        # Yes, no, or not said: a switch would always write one of the first two.
+        return {
+            "widget": "select",
+            "options": [{"label": "Ja", "value": True}, {"label": "Nee", "value": False}],
+        }
     if kind == "boolean":
         spec = {"widget": "boolean"}
         if shape.default is not NO_DEFAULT and shape.default is not None:
