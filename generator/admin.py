@@ -59,6 +59,7 @@ def add_editor(site: Path, settings: Settings) -> int:
     folder = site / "admin"
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(PAGE, folder / "index.html")
+    shutil.copyfile(PAGE.with_name("zoom.js"), folder / "zoom.js")
     (folder / "sveltia-cms.js").write_text(local_fonts(folder), encoding="utf-8")
     shutil.copyfile(LICENCE, folder / "LICENSE-sveltia-cms.txt")
     guide = GUIDE.read_text(encoding="utf-8")
