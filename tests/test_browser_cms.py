@@ -132,7 +132,10 @@ def _field(page: Page, path: str) -> Locator:
             near.last.scroll_into_view_if_needed()
         page.mouse.wheel(0, 400)
         time.sleep(0.25)
-    raise AssertionError(f"no field {path} in the editor")
+    shown = page.eval_on_selector_all(
+        "section.field[data-key-path]", "els => els.map(e => e.dataset.keyPath)"
+    )
+    raise AssertionError(f"no field {path} in the editor; it shows {shown}")
 
 
 def _open_dossier(page: Page, name: str) -> None:
@@ -194,12 +197,33 @@ def test_a_save_from_the_editor_changes_only_what_was_edited(
     page, foreign = _open(browser, editor, "desktop", {f"coalitions/{example.name}": before})
     _open_dossier(page, raw.data["name"])
 
+    # An activity whose switch the check allows to turn: public and not open to
+    # newcomers; else public and open (then that switch goes off too); else the first.
+    kinds = [(a["public"], bool(a.get("open_to_newcomers"))) for a in raw.data["agenda"]]
+    order = [(True, False), (True, True), (False, False)]
+    index = next((kinds.index(k) for k in order if k in kinds), 0)
+    item = raw.data["agenda"][index]
     agenda = _field(page, "agenda")
-    agenda.locator('button[data-label="Alles uitvouwen"]').click()
-    _field(page, "agenda.0.title.nl").locator("textarea").fill("Nieuwe titel van de activiteit")
-    _field(page, "agenda.0.start").locator("input").first.fill("2027-01-14T19:45")
-    was_public = raw.data["agenda"][0]["public"]
-    _field(page, "agenda.0.public").locator('[role="switch"], [role="checkbox"]').first.click()
+    at = f"agenda.{index}"
+    everything = agenda.locator('button[data-label="Alles uitvouwen"]')
+    for _ in range(4):  # the list, then its items
+        if page.locator(f'section.field[data-key-path="{at}.title"]').count():
+            break
+        if everything.count() and everything.first.is_enabled():
+            everything.first.click()
+        else:
+            agenda.locator('button[aria-expanded="false"]').first.click()
+        time.sleep(0.3)
+    _field(page, f"{at}.title.nl").locator("textarea").fill("Nieuwe titel van de activiteit")
+    # Earlier on the same day: still before the activity's end.
+    start = f"{str(item['start'])[:10]}T00:05"
+    _field(page, f"{at}.start").locator("input").first.fill(start)
+    was_public = item["public"]
+    _field(page, f"{at}.public").locator('[role="switch"], [role="checkbox"]').first.click()
+    was_open = bool(item.get("open_to_newcomers"))
+    if was_open:
+        switch = _field(page, f"{at}.open_to_newcomers").locator('[role="switch"]')
+        switch.first.click()
 
     count = len(raw.data["partners"])
     partners = _field(page, "partners")
@@ -229,7 +253,7 @@ def test_a_save_from_the_editor_changes_only_what_was_edited(
     ]
     expected_new = {
         "+      nl: Nieuwe titel van de activiteit",
-        "+    start: 2027-01-14T19:45",
+        f"+    start: {start}",
         f"+    public: {str(not was_public).lower()}",
         "+  - id: nieuwe-partner",
         "+    name: Nieuwe Partner BV",
@@ -241,7 +265,8 @@ def test_a_save_from_the_editor_changes_only_what_was_edited(
     removed = [line for line in changed if line.startswith("-")]
     # The editor keeps no comment but the first line, which the layout puts back.
     assert added == expected_new, "\n".join(changed)
-    assert len(removed) == 3 + sum(
+    assert ("-    open_to_newcomers: true" in removed) == was_open
+    assert len(removed) == 3 + was_open + sum(
         1 for line in before.splitlines()[1:] if line.startswith("#")
     ), "\n".join(changed)
 
