@@ -53,7 +53,8 @@ def add_editor(site: Path, settings: Settings) -> int:
     """Write the editor into `site`/admin; the number of bytes written."""
     if not BUNDLE.is_file():
         raise EditorMissing(
-            f"{BUNDLE.relative_to(PROJECT)} is missing: the browser editor at /admin/ comes from npm; "
+            f"{BUNDLE.relative_to(PROJECT)} is missing: the browser editor at /admin/ "
+            "comes from npm; "
             "run 'npm ci' (make site does) and build again"
         )
     folder = site / "admin"

@@ -175,7 +175,8 @@ PARTNER_REFERENCES = frozenset(
 )
 
 _PUBLIC_HINT = (
-    "Verplicht: kies zelf of dit op de site komt. Uit (nee) betekent: niets hiervan komt op de site."
+    "Verplicht: kies zelf of dit op de site komt. "
+    "Uit (nee) betekent: niets hiervan komt op de site."
 )
 _PARTNER_HINT = "De id van een partner uit Partners in dit dossier, bijvoorbeeld gemeente."
 _PARTNERS_HINT = "De id's van partners uit Partners in dit dossier, gescheiden door komma's."
@@ -218,7 +219,9 @@ def help_for(path: str, helps: dict[str, str]) -> str | None:
 def _options(shape: Shape) -> list[dict[str, str]]:
     nl = Labels("nl")
     vocabulary = VOCABULARIES[shape.enum or ""]
-    return [{"label": _capital(nl.term(vocabulary, value)), "value": value} for value in shape.values]
+    return [
+        {"label": _capital(nl.term(vocabulary, value)), "value": value} for value in shape.values
+    ]
 
 
 def _capital(text: str) -> str:
@@ -312,7 +315,7 @@ def _list(name: str, path: str, shape: Shape, helps: dict[str, str]) -> dict[str
         spec["fields"] = _fields(item, path + "[]", helps)
         spec["collapsed"] = "auto"
         first = item.fields[0][0]
-        spec["summary"] = "{{fields.%s}}" % _summary_field(item, first)
+        spec["summary"] = "{{fields." + _summary_field(item, first) + "}}"
         return spec
     if item.kind == "string":
         # A list of ids or handles: one text box, values separated by commas.
@@ -333,7 +336,13 @@ def _summary_field(item: Shape, first: str) -> str:
 
 
 def _pattern_message(name: str) -> str:
-    if name in PARTNER_REFERENCES or name in ("id", "theme", "place", "deliverable", "organisation"):
+    if name in PARTNER_REFERENCES or name in (
+        "id",
+        "theme",
+        "place",
+        "deliverable",
+        "organisation",
+    ):
         return "Alleen kleine letters, cijfers en koppeltekens, bijvoorbeeld gemeente-oost."
     return "Dit heeft niet de goede vorm; zie de uitleg onder het veld."
 

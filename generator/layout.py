@@ -8,8 +8,9 @@ one layout, so that a change makes a small diff that reads like the change:
 - fields in the order of the model and the templates (``model.py``), one per
   line, lists and mappings in block style, two spaces, list items indented;
 - every text field as ``nl:`` / ``en:`` (the form the editor's two boxes write);
-- a field at its default (``open_to_newcomers: false``, an empty list) and an
-  empty optional field are left out, as the templates leave them out;
+- a switch or a choice at its default (``open_to_newcomers: false``,
+  ``per: once``), which the editor always writes, and an empty optional field
+  are left out, as the templates leave them out;
 - plain scalars where YAML 1.2 reads them back as the same text, else quoted.
 
 The layout changes no value: ``dossiers diff`` between the file before and
@@ -77,8 +78,8 @@ def _left_out(value: Any, shape: Shape) -> bool:
     if value is None or value == [] or value == {}:
         return True
     default = shape.default
-    if default is NO_DEFAULT or default is None:
-        return False
+    if default is NO_DEFAULT or default is None or shape.kind not in ("boolean", "enum"):
+        return False  # the editor writes a switch's or a choice's default; nothing else
     return bool(value == default and type(value) is type(default))
 
 
@@ -114,10 +115,7 @@ def _emit(value: Any, indent: int, lines: list[str]) -> None:
     if isinstance(value, dict):
         for key, child in value.items():
             name = scalar(key)
-            if isinstance(child, dict) and child:
-                lines.append(f"{pad}{name}:")
-                _emit(child, indent + 2, lines)
-            elif isinstance(child, list) and child:
+            if isinstance(child, dict | list) and child:
                 lines.append(f"{pad}{name}:")
                 _emit(child, indent + 2, lines)
             else:

@@ -10,7 +10,6 @@ their defaults, and what kind of value each takes. This module reads them once.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from .model import json_schema
@@ -135,7 +134,6 @@ def _object(node: dict[str, Any], defs: dict[str, Any], required: bool, default:
     return Shape("object", required, default, fields=fields, description=node.get("description"))
 
 
-@cache
 def dossier_shape() -> Shape:
     """The whole dossier, fields in the model's (and the templates') order."""
     schema = json_schema()

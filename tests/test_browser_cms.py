@@ -32,7 +32,7 @@ from playwright.sync_api import Browser, Locator, Page
 from generator.admin import add_editor
 from generator.diff import summarise
 from generator.layout import canonical
-from generator.load import read_bytes
+from generator.load import RawDossier, read_bytes
 from generator.settings import DEFAULTS
 from generator.validate import ValidDossier, validate
 
@@ -88,9 +88,9 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     httpd.shutdown()
 
 
-def _open(browser: Browser, url: str, width: str, files: dict[str, str]) -> tuple[Page, list[str]]:
+def _open(chromium: Browser, url: str, width: str, files: dict[str, str]) -> tuple[Page, list[str]]:
     wide, high = WIDTHS[width]
-    context = browser.new_context(viewport={"width": wide, "height": high}, locale="nl-NL")
+    context = chromium.new_context(viewport={"width": wide, "height": high}, locale="nl-NL")
     context.add_init_script(_PICKER % json.dumps(files))
     foreign: list[str] = []
 
@@ -122,14 +122,18 @@ def _axe(page: Page, url: str) -> list[str]:
 def _field(page: Page, path: str) -> Locator:
     """A field of the form, scrolled into view (the editor draws fields as they appear)."""
     target = page.locator(f'section.field[data-key-path="{path}"]')
-    parent = path.rsplit(".", 1)[0] if "." in path else ""
+    parts = path.split(".")
+    parents = [".".join(parts[:end]) + "." for end in range(len(parts) - 1, 0, -1)]
     for _ in range(60):
         if target.count():
             target.first.scroll_into_view_if_needed()
             return target.first
-        near = page.locator(f'section.field[data-key-path^="{parent}."]' if parent else "section")
-        if near.count():
-            near.last.scroll_into_view_if_needed()
+        # Scroll to the last field drawn of the nearest part that is there.
+        for parent in parents:
+            near = page.locator(f'section.field[data-key-path^="{parent}"]')
+            if near.count():
+                near.last.scroll_into_view_if_needed()
+                break
         page.mouse.wheel(0, 400)
         time.sleep(0.25)
     shown = page.eval_on_selector_all(
@@ -180,7 +184,7 @@ def _raw(path: Path) -> Any:
 
 def _valid(text: str, name: str) -> ValidDossier:
     raw = read_bytes(text.encode(), name, f"coalitions/{name}")
-    assert hasattr(raw, "data"), raw
+    assert isinstance(raw, RawDossier), raw
     valid = validate(raw)
     assert isinstance(valid, ValidDossier), valid
     return valid

@@ -59,7 +59,7 @@ def test_the_check_finds_a_field_without_a_widget() -> None:
 def test_every_field_has_a_dutch_label_and_the_guides_help() -> None:
     widgets = _widgets(_config()["collections"][0]["fields"])
     for path, widget in widgets.items():
-        assert widget["label"] and widget["label"] != widget["name"] or widget["name"] == "id"
+        assert (widget["label"] and widget["label"] != widget["name"]) or widget["name"] == "id"
         assert widget.get("hint"), f"{path}: no help from content/nl/dossier-schrijven.md"
     assert widgets["agenda[].title"]["hint"] == "De titel."
 
