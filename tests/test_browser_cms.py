@@ -29,7 +29,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Locator, Page
 
-from generator.admin import add_editor
+from generator.admin import PAGE, add_editor
 from generator.diff import summarise
 from generator.layout import canonical
 from generator.load import RawDossier, read_bytes
@@ -79,6 +79,7 @@ def editor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The editor's folder as the build writes it, served on this machine."""
     site = tmp_path_factory.mktemp("editor-site")
     add_editor(site, DEFAULTS)
+    assert (site / "admin" / "index.html").read_bytes() == PAGE.read_bytes()  # as it is
     (site / "admin" / "axe.min.js").write_bytes(AXE.read_bytes())  # for the test only
     handler = functools.partial(_Editor, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -239,6 +240,7 @@ def test_a_save_from_the_editor_changes_only_what_was_edited(
     _field(page, f"{new}.influence").locator("input").fill("3")
     _field(page, f"{new}.dependency").locator("input").fill("2")
 
+    _field(page, f"{at}.public").screenshot(path=str(SCREENSHOTS / f"admin-{example.stem}.png"))
     page.get_by_role("button", name="Opslaan").click()
     saved = ""
     for _ in range(40):
