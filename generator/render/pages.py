@@ -22,7 +22,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from ..public import Activity, Coalition, Contact, Partner, Place, PublicSite, Text
 from ..vocabulary import CooperationType
 from . import charts, exports, jsonld, markdown, paths
-from .labels import Labels
+from .labels import SEARCH_FILTERS, Labels
 from .markdown import Md
 from .organisations import Organisation
 from .refs import refs
@@ -197,7 +197,28 @@ class _Helpers:
             "data-search-newcomers": "yes" if activity.open_to_newcomers else "no",
             "data-search-free": {True: "yes", False: "no", None: ""}[activity.free],
         }
+        return self.attributes(values)
+
+    @staticmethod
+    def attributes(values: dict[str, str]) -> Md:
+        """HTML attributes, each value escaped for an attribute (not for Markdown: an
+        attribute of raw HTML is not Markdown text)."""
         return Md(" ".join(f'{key}="{html.escape(value)}"' for key, value in values.items()))
+
+    def finder(self) -> Md:
+        """The finder form's settings for assets/javascripts/search.js: where the index
+        is, the filters in order, the defaults (open to newcomers, upcoming) and its texts."""
+        label = self.label
+        values = {
+            "data-pagefind": "../pagefind/pagefind.js",
+            "data-lang": self.lang,
+            "data-filters": "|".join(label(key) for key in SEARCH_FILTERS),
+            "data-default-filters": f"{label('open_to_newcomers')}:{label('yes')}"
+            f"|{label('when')}:{label('upcoming')}",
+        }
+        for key in ("all", "more", "none", "one", "many", "empty", "searching"):
+            values[f"data-{key}"] = label(f"find_{key}")
+        return self.attributes(values)
 
     def place(self, coalition: Coalition, activity: Activity) -> Place | None:
         return refs(coalition).places.get(activity.place or "")
@@ -344,12 +365,14 @@ class _CoalitionView:
         return Md(out)
 
 
-def _render(template: str, lang: str, title: str, **context: Any) -> str:
+def _render(
+    template: str, lang: str, title: str, hide: tuple[str, ...] = (), **context: Any
+) -> str:
     helpers = _Helpers(lang)
     body = _ENV.get_template(template).render(
         h=helpers, L=helpers.label, S=helpers.label.section, lang=lang, **context
     )
-    return markdown.front_matter(title) + body
+    return markdown.front_matter(title, hide) + body
 
 
 def _by_reach(orgs: tuple[Organisation, ...]) -> list[int]:
@@ -657,6 +680,7 @@ def overview_pages(
         "find.md.j2",
         lang,
         labels("find"),
+        hide=("toc",),  # its contents are those of the plain list, which the finder replaces
         open_items=[
             item
             for item in merged(coalitions, schedules, "open", AGENDA_UPCOMING)
