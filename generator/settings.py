@@ -17,6 +17,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from .types import Handle
+
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -108,6 +110,9 @@ class Settings(BaseModel):
     accessibility: Accessibility = Accessibility()
     licence: Text = "CC BY 4.0"
     colour: Colour | None = None
+    # Git hosting handles that own the whole repository in CODEOWNERS (code,
+    # workflows, every dossier beside its partners' reviewers). Not published.
+    maintainers: Annotated[tuple[Handle, ...], Field(max_length=20)] = ()
     editor: Editor = Editor()
 
     @property
