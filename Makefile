@@ -11,7 +11,7 @@ NODE_STAMP := node_modules/.installed
 # Root installs system packages directly; anyone else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve check annotate test quick lint browser-deps bench codeowners schema messages lock constraints audit fuzz clean help
+.PHONY: site serve check annotate test quick lint browser-deps bench codeowners schema cms format messages lock constraints audit fuzz clean help
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
@@ -32,7 +32,7 @@ $(STAMP): pyproject.toml $(LOCK)
 	$(PIP_PROJECT)
 	@touch $(STAMP)
 
-site: $(STAMP) ## check the dossiers and build the whole site into site/ (Dutch at /, English at /en/)
+site: $(STAMP) $(NODE_STAMP) ## check the dossiers and build the whole site into site/ (Dutch at /, English at /en/, the browser editor at /admin/)
 	$(BIN)/dossiers build
 
 PORT ?= 8000
@@ -79,6 +79,12 @@ messages: $(STAMP) ## compile the Dutch messages (generator/locale/nl/LC_MESSAGE
 
 schema: $(STAMP) ## rewrite schema/dossier.schema.json from the model
 	$(BIN)/dossiers schema
+
+cms: $(STAMP) ## rewrite admin/config.yml, the browser editor's configuration, from the model
+	$(BIN)/dossiers cms
+
+format: $(STAMP) ## put every dossier into the canonical layout (what the browser editor's pull requests get)
+	$(BIN)/dossiers format
 
 audit: $(STAMP) ## check every pinned version against known advisories (PyPI; needs the network)
 	$(PIP_LOCKED) -r requirements/audit.txt

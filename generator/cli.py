@@ -21,13 +21,15 @@ from .build import BuildOptions, BusyError, build
 from .cache import CACHE_DIR, CacheError
 from .chartsvg import DrawingError, UnsafeDrawing
 from .check import check_folder
+from .cms import config_text
 from .codeowners import codeowners, unowned
 from .diff import FORMATS as DIFF_FORMATS
 from .diff import as_text, summarise
 from .engine import EngineError, check_port, serve
 from .errors import DossierError
 from .i18n import _
-from .load import RESERVED, SLUG_PATTERN
+from .layout import canonical
+from .load import RESERVED, SLUG_PATTERN, discover, display_path, read_dossier
 from .model import json_schema
 from .revisions import RevisionError, dossiers_at
 from .scaffold import new_dossier
@@ -40,6 +42,8 @@ DEFAULT_DIR = Path("coalitions")
 CONTENT_DIR = Path("content")
 SCHEMA_FILE = Path("schema/dossier.schema.json")
 CODEOWNERS_FILE = Path(".github/CODEOWNERS")
+CMS_FILE = Path("admin/config.yml")
+GUIDE_FILE = CONTENT_DIR / "nl" / "dossier-schrijven.md"
 
 EPILOG = """\
 exit codes: 0 all well, 1 problems in dossiers, 2 wrong use of the command.
@@ -425,6 +429,93 @@ def _schema(args: argparse.Namespace) -> int:
     return _write_generated(args.output, text, False, "make schema")
 
 
+def _cms_arguments(sub: Any) -> None:
+    cms = _command(
+        sub,
+        "cms",
+        "write the browser editor's configuration from the model",
+        "Write admin/config.yml, the configuration of the browser editor at /admin/ "
+        "(Sveltia CMS): a form field for every dossier field, with the Dutch help of "
+        "content/nl/dossier-schrijven.md, and the repository from site.yml (editor:). "
+        "With --check, only say whether the file is up to date (exit 1 if not).",
+    )
+    _settings_option(cms)
+    cms.add_argument(
+        "--output",
+        type=Path,
+        default=CMS_FILE,
+        help="where to write it, or - for standard output (default: %(default)s)",
+    )
+    cms.add_argument(
+        "--check",
+        action="store_true",
+        help="do not write; exit 1 if the file is missing or out of date",
+    )
+
+
+def _cms(args: argparse.Namespace) -> int:
+    settings, problems = read_settings(args.settings or SETTINGS_FILE)
+    if problems:
+        sys.stdout.write(errors.render(problems, "text"))
+        return 1
+    guide = GUIDE_FILE.read_text(encoding="utf-8")
+    text = config_text(guide, settings.editor.repository, settings.editor.branch)
+    if str(args.output) == "-":
+        sys.stdout.write(text)
+        return 0
+    return _write_generated(args.output, text, args.check, "make cms")
+
+
+def _format_arguments(sub: Any) -> None:
+    fmt = _command(
+        sub,
+        "format",
+        "put dossiers into the canonical layout",
+        "Rewrite each dossier in the canonical layout: the schema line on top, the "
+        "fields in the order of the templates, block style, defaults left out. No value "
+        "changes ('dossiers diff' reports nothing). Only the comments at the top of a "
+        "file are kept. With --check, only list the files that are not in the layout "
+        "(exit 1 if any).",
+    )
+    _dir_option(fmt)
+    fmt.add_argument("files", nargs="*", type=Path, help="dossier files (default: every one)")
+    fmt.add_argument(
+        "--check",
+        action="store_true",
+        help="do not write; exit 1 if a file is not in the canonical layout",
+    )
+
+
+def _format(args: argparse.Namespace) -> int:
+    files, problems = (list(args.files), []) if args.files else discover(args.dir)
+    untidy: list[Path] = []
+    for path in files:
+        raw = read_dossier(path, display_path(path))
+        if isinstance(raw, errors.Problem):
+            problems.append(raw)
+            continue
+        if raw.problems:  # read around a syntax problem: not safe to rewrite
+            problems.extend(raw.problems)
+            continue
+        text = path.read_text(encoding="utf-8")
+        tidy = canonical(raw.data, text)
+        if tidy == text:
+            continue
+        untidy.append(path)
+        if not args.check:
+            path.write_text(tidy, encoding="utf-8")
+    if problems:
+        sys.stdout.write(errors.render(problems, "text"))
+    for path in untidy:
+        if args.check:
+            print(_("{file}: not in the canonical layout").format(file=path), file=sys.stderr)
+        else:
+            print(_("formatted {file}").format(file=path), file=sys.stderr)
+    if args.check and untidy:
+        print(_("run 'dossiers format' and commit the result"), file=sys.stderr)
+    return 1 if problems or (args.check and untidy) else 0
+
+
 def _write_generated(path: Path, text: str, check: bool, remedy: str) -> int:
     """Write a generated, committed file if it changed; with check, only compare."""
     if path.exists() and path.read_text(encoding="utf-8") == text:
@@ -448,6 +539,8 @@ COMMANDS: dict[str, tuple[Callable[[Any], None], Callable[[argparse.Namespace], 
     "new": (_new_arguments, _new),
     "codeowners": (_codeowners_arguments, _codeowners),
     "schema": (_schema_arguments, _schema),
+    "cms": (_cms_arguments, _cms),
+    "format": (_format_arguments, _format),
 }
 
 

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 
+from .admin import EditorMissing, add_editor
 from .parallel import cores
 from .render.labels import LANGS, SEARCH_FILTERS, Labels
 from .render.statement import day_text
@@ -242,6 +243,11 @@ def build_sites(
             f"{count} pages and activities {size / 1e6:.1f} MB in "
             f"{time.monotonic() - indexing:.1f} s"
         )
+    try:
+        size = add_editor(staging.new, settings)
+    except EditorMissing as err:
+        raise EngineError(str(err)) from None
+    say(f"  browser editor in admin/ ({size / 1e6:.1f} MB)")
     for lang in LANGS:
         if staging.language(lang) != staging.new:
             staging.language(lang).rename(staging.new / lang)

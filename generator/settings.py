@@ -104,6 +104,19 @@ class Accessibility(BaseModel):
     audit: Audit | None = None
 
 
+_REPOSITORY = r"^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}$"
+
+
+class Editor(BaseModel):
+    """The browser editor at /admin/ (Sveltia CMS): the GitHub repository it
+    opens pull requests on, and the branch they go to."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    repository: Annotated[str, Field(pattern=_REPOSITORY)] = "OWNER/REPOSITORY"
+    branch: Annotated[str, Field(pattern=r"^[A-Za-z0-9._/-]{1,100}$")] = "main"
+
+
 class Settings(BaseModel):
     """Everything site.yml may hold; every field has a default."""
 
@@ -116,6 +129,7 @@ class Settings(BaseModel):
     # Git hosting handles that own the whole repository in CODEOWNERS (code,
     # workflows, every dossier beside its partners' reviewers). Not published.
     maintainers: Annotated[tuple[Handle, ...], Field(max_length=20)] = ()
+    editor: Editor = Editor()
 
     @property
     def status(self) -> AuditStatus:

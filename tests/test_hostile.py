@@ -282,7 +282,10 @@ def test_every_string_lands_in_a_published_field(hostile_site: HostileSite) -> N
 
 @pytest.mark.slow
 def test_no_page_gains_markup_or_a_link(hostile_site: HostileSite) -> None:
-    pages = [p for p in files(hostile_site.build.site) if p.suffix == ".html"]
+    # The browser editor's page is admin/index.html copied as it is, no dossier text
+    # in it (tests/test_browser_cms.py); its scripts are the editor's own.
+    editor = hostile_site.build.site / "admin" / "index.html"
+    pages = [p for p in files(hostile_site.build.site) if p.suffix == ".html" and p != editor]
     assert len(pages) > 40
     problems = []
     for page in pages:
