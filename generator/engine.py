@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -161,6 +162,9 @@ def activity_records(
     return records
 
 
+_UNUSED_UI = re.compile(r"^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$")
+
+
 def index_site(built: Path, lang: str, build_date: date) -> tuple[int, int]:
     """Write Pagefind's index of one language's built site into its ``pagefind/``
     folder: every page's text, and one record per activity with its filters. Returns
@@ -185,6 +189,11 @@ def index_site(built: Path, lang: str, build_date: date) -> tuple[int, int]:
 
     shutil.rmtree(built / "pagefind", ignore_errors=True)
     count = asyncio.run(run())
+    # Pagefind also writes its ready-made search UIs; the finder page is a form of our
+    # own over its API (assets/javascripts/search.js), so no page loads them.
+    for unused in (built / "pagefind").glob("pagefind-*"):
+        if _UNUSED_UI.match(unused.name):
+            unused.unlink()
     size = sum(file.stat().st_size for file in (built / "pagefind").rglob("*") if file.is_file())
     return count, size
 

@@ -99,6 +99,10 @@ def test_every_kind_of_page_is_built_in_both_languages(built_site: BuiltSite) ->
     ):
         assert (site / page).is_file(), page
     assert not (site / "coalities" / "concept-dossier").exists()
+    # Only the search library the finder uses; Pagefind's ready-made UIs are not served.
+    for lang in ("", "en/"):
+        assert (site / lang / "pagefind/pagefind.js").is_file()
+        assert not list((site / lang / "pagefind").glob("pagefind-*ui*"))
     # English is built beside Dutch in a folder of its own, then moved under site/.
     assert not list(built_site.project.glob(".site-*"))
     assert '<html lang="en"' in (site / "en/index.html").read_text(encoding="utf-8")
