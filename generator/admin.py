@@ -10,6 +10,7 @@ as it is, the configuration is made afresh from the model and the settings
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -25,22 +26,24 @@ LICENCE = PROJECT / "node_modules/@sveltia/cms/LICENSE.txt"
 GUIDE = PROJECT / "content/nl/dossier-schrijven.md"
 _FONTS = PROJECT / "node_modules"
 
-# Where the editor looks for its own files (translations, the newest version).
-_HOME = "iP=`https://unpkg.com/@sveltia/cms`"
+# Where the editor looks for its own files (translations, the newest version): a
+# CDN's address of its package, whichever host the bundle names.
+_HOME = re.compile(r"iP=`https://[a-z0-9.-]+/@sveltia/cms`")
 
 # The editor's stylesheet loads three fonts from a CDN; the page's policy blocks
 # that, and without the icon font every button shows its icon's name. So the
 # build points those addresses at the same fonts from npm (pinned in
 # package.json), copied beside the bundle. An upgrade of the editor that names
 # other addresses fails the build here, rather than quietly losing the icons.
+# Keys are the addresses' paths; the host is whatever CDN the bundle names.
 FONTS = {
-    "https://cdn.jsdelivr.net/fontsource/fonts/material-symbols-outlined:vf@5.3.7/"
+    "fontsource/fonts/material-symbols-outlined:vf@5.3.7/"
     "latin-wght-normal.woff2": "@fontsource-variable/material-symbols-outlined/files/"
     "material-symbols-outlined-latin-wght-normal.woff2",
-    "https://cdn.jsdelivr.net/fontsource/fonts/source-sans-3:vf@5.3.0/"
+    "fontsource/fonts/source-sans-3:vf@5.3.0/"
     "latin-wght-normal.woff2": "@fontsource-variable/source-sans-3/files/"
     "source-sans-3-latin-wght-normal.woff2",
-    "https://cdn.jsdelivr.net/fontsource/fonts/noto-mono@5.3.0/"
+    "fontsource/fonts/noto-mono@5.3.0/"
     "latin-400-normal.woff2": "@fontsource/noto-mono/files/noto-mono-latin-400-normal.woff2",
 }
 
@@ -72,18 +75,19 @@ def add_editor(site: Path, settings: Settings) -> int:
 def local_fonts(folder: Path) -> str:
     """The bundle's text with its font addresses on this site; copies the fonts."""
     bundle = BUNDLE.read_text(encoding="utf-8")
-    for address, font in FONTS.items():
+    for path, font in FONTS.items():
         source = _FONTS / font
-        if address not in bundle or not source.is_file():
+        address = re.compile(r"https://[a-z0-9.-]+/" + re.escape(path))
+        if not address.search(bundle) or not source.is_file():
             raise EditorMissing(
-                f"the editor's bundle no longer loads {address}, or {font} is not installed: "
+                f"the editor's bundle no longer loads {path}, or {font} is not installed: "
                 "bring FONTS in generator/admin.py and package.json up to date"
             )
         shutil.copyfile(source, folder / source.name)
         shutil.copyfile(source.parent.parent / "LICENSE", folder / f"LICENSE-{source.stem}.txt")
-        bundle = bundle.replace(address, source.name)
+        bundle = address.sub(source.name, bundle)
     # Its own files (the Dutch texts, its version) from the same folder, not a CDN.
-    if _HOME not in bundle:
+    if not _HOME.search(bundle):
         raise EditorMissing(
             "the editor's bundle no longer names its home as before: bring _HOME in "
             "generator/admin.py up to date"
@@ -93,4 +97,4 @@ def local_fonts(folder: Path) -> str:
     shutil.copytree(package / "locales", folder / f"sveltia-cms@{version}" / "locales")
     (folder / "sveltia-cms").mkdir(exist_ok=True)
     shutil.copyfile(package / "package.json", folder / "sveltia-cms" / "package.json")
-    return bundle.replace(_HOME, "iP=`sveltia-cms`")
+    return _HOME.sub("iP=`sveltia-cms`", bundle)
