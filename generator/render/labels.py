@@ -619,3 +619,23 @@ class Labels:
         """Days as written: 2, 0,5 or 1,25 in Dutch; 0.5 in English."""
         shown = f"{value:g}"
         return shown.replace(".", ",") if self.lang == "nl" else shown
+
+
+# history
+_WORDS.update(
+    {
+        "changes": ("Wijzigingen", "Changes"),
+        "changes_intro": (
+            "Wat er in het openbare dossier veranderde, per versie, de nieuwste eerst.",
+            "What changed in the public dossier, version by version, newest first.",
+        ),
+        "changes_feed": ("Volg de wijzigingen", "Follow the changes"),
+        "changes_feed_all": ("alle samenwerkingsverbanden", "all coalitions"),
+        "history_feed_title": (
+            "Wijzigingen in de samenwerkingsverbanden",
+            "Changes to the coalitions",
+        ),
+        "site_author": ("Dossiers van samenwerkingsverbanden", "Coalition dossiers"),
+        "trail": ("Eerdere posities", "Earlier positions"),
+    }
+)

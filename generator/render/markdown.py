@@ -61,7 +61,7 @@ def _isolate(text: str) -> str:
     return f"\u2068{text}\u2069" if _BIDI.search(text) else text
 
 
-def front_matter(title: str) -> Md:
+def front_matter(title: str, feed: str | None = None) -> Md:
     """YAML front matter that sets the page title.
 
     MkDocs would otherwise take the title from the H1, undo our escaping, and
@@ -72,7 +72,9 @@ def front_matter(title: str) -> Md:
     """
     flat = _isolate(_SPACE.sub(" ", title).strip())
     escaped = flat.translate(_HTML_TABLE).replace("'", "&#39;")
-    return Md(f'---\ntitle: "{_yaml_escape(escaped)}"\n---\n\n')
+    # A feed's path is made by paths.py from validated slugs: no escaping needed.
+    extra = f'feed: "{feed}"\n' if feed is not None else ""
+    return Md(f'---\ntitle: "{_yaml_escape(escaped)}"\n{extra}---\n\n')
 
 
 def _yaml_escape(text: str) -> str:
