@@ -156,7 +156,11 @@ def _contents(top: Path, blobs: Sequence[str]) -> dict[str, bytes]:
     at = 0
     while at < len(out):
         end = out.index(b"\n", at)
-        name, kind, size = out[at:end].decode().split(" ")
+        header = out[at:end].decode().split(" ")
+        if len(header) != 3:  # "<id> missing": gone from the repository
+            at = end + 1
+            continue
+        name, _, size = header
         start = end + 1
         found[name] = out[start : start + int(size)]
         at = start + int(size) + 1
@@ -276,6 +280,13 @@ def chronicle(
     return tuple(out[::-1]), tuple(skipped)
 
 
+def _shot(blob: str, made: dict[str, Snapshot], store: Memo, names: dict[str, str]) -> Snapshot:
+    found = made.get(blob)
+    if found is None:
+        found = store.find(names[blob])
+    return found if isinstance(found, Dossier | str) else "invalid"
+
+
 def read_histories(
     folder: Path, coalitions: Sequence[public.Coalition], digests: dict[str, str], store: Memo
 ) -> Histories:
@@ -308,7 +319,10 @@ def read_histories(
             [b for b, _ in missing],
             store.get_all(
                 [
-                    (names[b], partial(snapshot, contents[b], Path(p).name, f"{p}@{b[:12]}"))
+                    (
+                        names[b],
+                        partial(snapshot, contents.get(b, b""), Path(p).name, f"{p}@{b[:12]}"),
+                    )
                     for b, p in missing
                 ]
             ),
@@ -318,7 +332,7 @@ def read_histories(
     for c in coalitions:
         cached = store.find(wanted[c.slug])
         if cached is None:
-            chain = [(r, shots.get(r.blob) or store.find(names[r.blob])) for r in chains[c.slug]]
+            chain = [(r, _shot(r.blob, shots, store, names)) for r in chains[c.slug]]
             cached = chronicle(chain, c)
             store.store(wanted[c.slug], cached)
         made[c.slug] = cached

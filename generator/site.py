@@ -254,7 +254,9 @@ def _render_language(
             [
                 (
                     parts.coalition_key(("coalition", lang, base), c.slug),
-                    partial(coalition_part, c, lang, base, site.build_date, history.get(c.slug, ())),
+                    partial(
+                        coalition_part, c, lang, base, site.build_date, history.get(c.slug, ())
+                    ),
                 )
                 for c in site.coalitions
             ]
@@ -293,6 +295,7 @@ def generate(
     site_url: str = DEFAULT_SITE_URL,
     state: BuildState | None = None,
     langs: tuple[str, ...] = LANGS,
+    history: bool = False,
 ) -> Outputs:
     """Check, publish and render `langs` (without chart drawings) through the one
     composition; raises DossierError if any dossier has a problem.
@@ -300,7 +303,7 @@ def generate(
     Without a state the work is kept in memory for this call only.
     """
     state = state if state is not None else BuildState()
-    done = publish_folder(coalitions, build_date, state)
+    done = publish_folder(coalitions, build_date, state, history)
     made = list(render_languages(state, site_url, langs))
     return Outputs(
         report=done.report,

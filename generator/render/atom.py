@@ -41,7 +41,7 @@ def _entry(coalition: Coalition, revision: Revision, lang: str, base_url: str) -
         f"    <title>{escape(title)}</title>\n"
         f"    <updated>{_stamp(revision.committed)}</updated>\n"
         f'    <link rel="alternate" type="text/html" href={quoteattr(address)}/>\n'
-        f"    <content type=\"html\">{escape(f'<ul>{items}</ul>')}</content>\n"
+        f'    <content type="html">{escape(f"<ul>{items}</ul>")}</content>\n'
         "  </entry>\n"
     )
 
@@ -95,12 +95,7 @@ def overview_history_feed(site: PublicSite, lang: str, base_url: str) -> dict[st
     """The newest changes across coalitions: {path: text}; none without any history."""
     by_slug = {c.slug: c for c in site.coalitions}
     entries = sorted(
-        (
-            (by_slug[h.slug], r)
-            for h in site.histories
-            if h.slug in by_slug
-            for r in h.revisions
-        ),
+        ((by_slug[h.slug], r) for h in site.histories if h.slug in by_slug for r in h.revisions),
         key=lambda e: (e[1].committed, e[0].slug, e[1].commit),
         reverse=True,
     )[:OVERVIEW_ENTRIES]
