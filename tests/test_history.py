@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 import shutil
 import subprocess
 from datetime import date
@@ -245,3 +246,36 @@ def test_a_second_read_takes_every_history_from_the_cache(
     again = read_histories(folder, site.coalitions, {"lezen-noord": "x"}, state.store)
     assert state.store.misses == misses
     assert again.histories == first.histories
+
+
+def test_the_matrix_trail_of_a_partner_that_moved_twice(
+    repo: tuple[Path, dict[str, str]],
+) -> None:
+    """Bibliotheek Noord went 4 → 5 → 2 (influence, dependency 5): two earlier
+    positions, dated, in the drawing and in its table alternative."""
+    from generator.chartsvg import draw_one
+
+    made = _files(repo[0])["nl"]
+    svg = draw_one(made["coalities/lezen-noord.partners.vl.json"])
+    earlier = re.findall(
+        r'aria-label="[^"]*Partner: Bibliotheek Noord; Eerdere posities: ([^;]+);[^"]*"', svg
+    )
+    assert earlier == ["10 januari 2026", "10 februari 2026"]
+    assert svg.count('role-mark trail_lines_marks"') == 2  # one line per partner that moved
+    page = made["coalities/lezen-noord.md"]
+    table = page.split("### Eerdere posities")[1].split("###")[0]
+    rows = [line for line in table.splitlines() if line.startswith("| Bibliotheek Noord |")]
+    assert rows == [
+        "| Bibliotheek Noord | 10 januari 2026 | 4 | 5 |",
+        "| Bibliotheek Noord | 10 februari 2026 | 5 | 5 |",
+    ]
+    assert "Grijze stippellijnen" in page
+
+
+def test_without_history_the_matrix_has_no_trail(tmp_path: Path) -> None:
+    folder = tmp_path / "coalitions"
+    folder.mkdir()
+    (folder / "een.yml").write_text(dump_dossier(dossier_with_markers()), encoding="utf-8")
+    made = generate(folder, DAY).files["nl"]
+    assert "Eerdere posities" not in made["coalities/een.md"]
+    assert '"trail_points"' in made["coalities/een.partners.vl.json"]  # the same template

@@ -89,7 +89,7 @@ def coalition_part(
     history: tuple[Revision, ...] = (),
 ) -> CoalitionPart:
     events = coalition_events(coalition, lang, base_url, build_date)
-    found = tuple(coalition_charts(coalition, lang))
+    found = tuple(coalition_charts(coalition, lang, history))
     files = {
         coalition_page_path(coalition, lang): coalition_page(
             coalition, lang, base_url, build_date, history

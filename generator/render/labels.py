@@ -637,5 +637,16 @@ _WORDS.update(
         ),
         "site_author": ("Dossiers van samenwerkingsverbanden", "Coalition dossiers"),
         "trail": ("Eerdere posities", "Earlier positions"),
+        "trail_intro": (
+            "Waar partners eerder stonden, volgens de gepubliceerde versies van dit dossier; "
+            "de tabel hierboven geeft de positie van nu.",
+            "Where partners stood before, according to the published versions of this "
+            "dossier; the table above gives where they are now.",
+        ),
+        "trail_since": ("Vanaf", "From"),
+        "trail_caption": (
+            "Grijze stippellijnen en open rondjes: eerdere posities.",
+            "Grey dotted lines and open circles: earlier positions.",
+        ),
     }
 )

@@ -26,6 +26,7 @@ from .labels import Labels
 from .markdown import Md
 from .organisations import Organisation
 from .refs import refs
+from .trail import trails
 
 ROLE_KINDS = ("lead", "contributes", "consulted", "informed")
 _SAFE_FILE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -442,6 +443,7 @@ def coalition_page(
         sections=page_sections(coalition) + (("changes",) if history else ()),
         v=_CoalitionView(coalition, lang),
         history=history,
+        trail=trails(coalition, history),
         history_feed=paths.coalition_history_feed(coalition.slug, lang).split("/")[-1],
         history_all=paths.history_feed(lang),
         upcoming=[a for a in coalition.agenda if (a.end or a.start).date() >= build_date],
