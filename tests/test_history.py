@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,10 @@ from generator.history import read_histories
 from generator.site import generate
 from generator.state import BuildState
 
+from .conftest import ROOT
 from .dossiers import PRIVATE_MARKERS, dossier_with_markers, dump_dossier
+from .scan import files, readings
+from .site_build import BUILD_DATE, PROJECT_FILES
 
 DAY = date(2026, 12, 1)
 ONCE_PUBLIC = "PRIVATE-once-public-title"
@@ -68,6 +72,11 @@ def _commit(repo: Path, name: str, data: dict[str, Any] | str, when: str) -> str
 @pytest.fixture(scope="module")
 def repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     repo = tmp_path_factory.mktemp("history")
+    return repo, _history_into(repo)
+
+
+def _history_into(repo: Path) -> dict[str, str]:
+    """The story of the module docstring, committed into `repo`/coalitions."""
     (repo / "coalitions").mkdir()
     _git(repo, "init", "-q", "-b", "main")
     data = dossier_with_markers()
@@ -108,7 +117,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]
     commits["invalid"] = _commit(repo, "lezen-noord.yml", broken, "2026-06-10T10:00:00+02:00")
     _partner(data, "gemeente")["dependency"] = 4
     commits["last"] = _commit(repo, "lezen-noord.yml", data, "2026-07-10T10:00:00+02:00")
-    return repo, commits
+    return commits
 
 
 def _files(repo: Path) -> dict[str, dict[str, str]]:
@@ -279,3 +288,60 @@ def test_without_history_the_matrix_has_no_trail(tmp_path: Path) -> None:
     made = generate(folder, DAY).files["nl"]
     assert "Eerdere posities" not in made["coalities/een.md"]
     assert '"trail_points"' in made["coalities/een.partners.vl.json"]  # the same template
+
+
+@pytest.mark.slow
+def test_a_real_build_with_history_holds_no_private_marker(tmp_path: Path) -> None:
+    """The leak scan (every reading of every built file, tests/scan.py) over a real
+    `dossiers build` of a project whose dossier has the history above."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in PROJECT_FILES:
+        shutil.copy(ROOT / name, project / name)
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(
+        ROOT / "content", project / "content", ignore=shutil.ignore_patterns(".generated", ".cache")
+    )
+    for lang in ("nl", "en"):
+        manifest = ROOT / "content" / lang / ".generated"
+        if manifest.exists():
+            for line in manifest.read_text(encoding="utf-8").splitlines():
+                (project / "content" / lang / line.strip()).unlink(missing_ok=True)
+    _history_into(project)
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--date", BUILD_DATE],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-4000:]
+    assert "no longer validates" in done.stderr
+    built = files(project / "site")
+    assert any(path.name == "lezen-noord.atom" for path in built)
+    page = (project / "site" / "coalities" / "lezen-noord" / "index.html").read_text("utf-8")
+    assert '<link rel="alternate" type="application/atom+xml" href="../lezen-noord.atom">' in page
+    # Every planted private value (the bare prefix "private-" also stands in Pagefind's code).
+    markers = sorted(
+        _private_values(dossier_with_markers()) | {ONCE_PUBLIC.casefold(), DRAFT_PERIOD.casefold()}
+    )
+    assert len(markers) > 15
+    hits = [
+        (str(path.relative_to(project)), marker)
+        for path in built
+        for form in readings(path)
+        for marker in markers
+        if marker in form.casefold()
+    ]
+    assert hits == []
+
+
+def _private_values(value: object) -> set[str]:
+    if isinstance(value, dict):
+        return set().union(*(_private_values(v) for v in value.values()))
+    if isinstance(value, list):
+        return set().union(*(_private_values(v) for v in value))
+    if isinstance(value, str) and "private" in value.casefold():
+        return {value.casefold()}
+    return set()
