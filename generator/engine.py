@@ -34,7 +34,7 @@ from pathlib import Path
 from pagefind.index import IndexConfig, PagefindIndex
 
 from .parallel import cores
-from .render.labels import LANGS, Labels
+from .render.labels import LANGS, SEARCH_FILTERS, Labels
 from .render.statement import day_text
 from .settings import Settings
 from .write import read_manifest
@@ -117,22 +117,25 @@ def activity_records(
         url = f"/{section}/{page.parent.name}/"
         for anchor, facets, text in cards.cards:
             start = facets.get("start", "")
-            filters = {
-                label("theme"): [facets.get("theme", "")],
-                label("where"): [facets.get("place", "")],
-                label("type"): [facets.get("type", "")],
-                label("coalition"): [facets.get("coalition", "")],
-                label("open_to_newcomers"): [yes_no.get(facets.get("newcomers", ""), "")],
-                label("free"): [yes_no.get(facets.get("free", ""), "")],
-                label("when"): [
-                    label("upcoming") if start[:10] >= build_date.isoformat() else label("past")
-                ],
+            values = {
+                "theme": facets.get("theme", ""),
+                "where": facets.get("place", ""),
+                "type": facets.get("type", ""),
+                "coalition": facets.get("coalition", ""),
+                "open_to_newcomers": yes_no.get(facets.get("newcomers", ""), ""),
+                "free": yes_no.get(facets.get("free", ""), ""),
+                "when": label("upcoming")
+                if start[:10] >= build_date.isoformat()
+                else label("past"),
             }
+            filters = {label(key): [values[key]] for key in SEARCH_FILTERS}
+            title = facets.get("title", "")
+            words = " ".join(" ".join(text).split())
             records.append(
                 (
                     f"{url}#{anchor}",
-                    " ".join(" ".join(text).split()),
-                    {"title": facets.get("title", ""), "date": start[:10]},
+                    words,
+                    {"title": title, "date": start[:10]},
                     {name: values for name, values in filters.items() if values != [""]},
                 )
             )

@@ -531,7 +531,26 @@ _WORDS: dict[str, tuple[str, str]] = {
     "search_placeholder": ("Zoeken", "Search"),
     "search_button": ("Zoeken", "Search"),
     "find_date": ("Datum", "Date"),
+    "find_words": ("Woorden", "Words"),
+    "find_all": ("Alle", "All"),
+    "find_more": ("Meer resultaten", "More results"),
+    "find_clear": ("Alles wissen", "Clear all"),
+    "find_none": (
+        "Niets gevonden. Probeer een ander woord of minder filters.",
+        "Nothing found. Try another word or fewer filters.",
+    ),
+    "find_one": ("1 resultaat", "1 result"),
+    "find_many": ("{n} resultaten", "{n} results"),
+    "find_empty": (
+        "Typ een woord of kies een filter.",
+        "Type a word or choose a filter.",
+    ),
+    "find_searching": ("Zoeken ...", "Searching ..."),
 }
+
+# The filters of the activity records in the search index, in the order the
+# finder page shows them (generator/engine.py names them with these labels).
+SEARCH_FILTERS = ("open_to_newcomers", "free", "when", "theme", "where", "type", "coalition")
 
 _MONTHS = {
     "nl": (

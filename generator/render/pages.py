@@ -22,7 +22,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from ..public import Activity, Coalition, Contact, Partner, Place, PublicSite, Revision, Text
 from ..vocabulary import CooperationType
 from . import charts, exports, jsonld, markdown, paths
-from .labels import Labels
+from .labels import SEARCH_FILTERS, Labels
 from .markdown import Md
 from .organisations import Organisation
 from .refs import refs
@@ -198,7 +198,28 @@ class _Helpers:
             "data-search-newcomers": "yes" if activity.open_to_newcomers else "no",
             "data-search-free": {True: "yes", False: "no", None: ""}[activity.free],
         }
+        return self.attributes(values)
+
+    @staticmethod
+    def attributes(values: dict[str, str]) -> Md:
+        """HTML attributes, each value escaped for an attribute (not for Markdown: an
+        attribute of raw HTML is not Markdown text)."""
         return Md(" ".join(f'{key}="{html.escape(value)}"' for key, value in values.items()))
+
+    def finder(self) -> Md:
+        """The finder form's settings for assets/javascripts/search.js: where the index
+        is, the filters in order, the defaults (open to newcomers, upcoming) and its texts."""
+        label = self.label
+        values = {
+            "data-pagefind": "../pagefind/pagefind.js",
+            "data-lang": self.lang,
+            "data-filters": "|".join(label(key) for key in SEARCH_FILTERS),
+            "data-default-filters": f"{label('open_to_newcomers')}:{label('yes')}"
+            f"|{label('when')}:{label('upcoming')}",
+        }
+        for key in ("all", "more", "none", "one", "many", "empty", "searching"):
+            values[f"data-{key}"] = label(f"find_{key}")
+        return self.attributes(values)
 
     def place(self, coalition: Coalition, activity: Activity) -> Place | None:
         return refs(coalition).places.get(activity.place or "")
@@ -349,7 +370,12 @@ class _CoalitionView:
 
 
 def _render(
-    template: str, lang: str, title: str, alternate: str | None = None, **context: Any
+    template: str,
+    lang: str,
+    title: str,
+    hide: tuple[str, ...] = (),
+    alternate: str | None = None,
+    **context: Any,
 ) -> str:
     """A page from its template; `alternate` is an Atom feed the page's head links to
     (its path from the language's root, in the front matter as ``feed``)."""
@@ -357,7 +383,7 @@ def _render(
     body = _ENV.get_template(template).render(
         h=helpers, L=helpers.label, S=helpers.label.section, lang=lang, **context
     )
-    return markdown.front_matter(title, feed=alternate) + body
+    return markdown.front_matter(title, hide, feed=alternate) + body
 
 
 def _by_reach(orgs: tuple[Organisation, ...]) -> list[int]:
@@ -676,6 +702,7 @@ def overview_pages(
         "find.md.j2",
         lang,
         labels("find"),
+        hide=("toc",),  # its contents are those of the plain list, which the finder replaces
         open_items=[
             item
             for item in merged(coalitions, schedules, "open", AGENDA_UPCOMING)
