@@ -309,7 +309,9 @@ def read_histories(
         for c in coalitions
     }
     made: dict[str, tuple[tuple[public.Revision, ...], tuple[GitRevision, ...]]] = {}
-    todo = [c for c in coalitions if store.find(wanted[c.slug]) is None]
+    # Each cached history is read once (a read unpickles it: at N = 1,000 that counts).
+    known = {c.slug: store.find(wanted[c.slug]) for c in coalitions}
+    todo = [c for c in coalitions if known[c.slug] is None]
     blobs = sorted({(r.blob, r.path) for c in todo for r in chains[c.slug]})
     names = {blob: key("history-revision", blob, Path(path).name) for blob, path in blobs}
     missing = [(b, p) for b, p in blobs if store.find(names[b]) is None]
@@ -330,7 +332,7 @@ def read_histories(
         )
     )
     for c in coalitions:
-        cached = store.find(wanted[c.slug])
+        cached = known[c.slug]
         if cached is None:
             chain = [(r, _shot(r.blob, shots, store, names)) for r in chains[c.slug]]
             cached = chronicle(chain, c)
