@@ -40,6 +40,24 @@ from .settings import Settings
 from .write import read_manifest
 
 CONFIGS = {"nl": "mkdocs.yml", "en": "mkdocs.en.yml"}
+# The engines that build our configs as they are: MkDocs 1.6, and ProperDocs,
+# its community fork (same options, hooks and themes; the plan for Material's
+# end of life, see docs/performance.md). DOSSIERS_ENGINE picks one for a build.
+ENGINES = ("mkdocs", "properdocs")
+ENGINE_VARIABLE = "DOSSIERS_ENGINE"
+
+
+def engine_name() -> str:
+    """The engine this build runs: DOSSIERS_ENGINE, MkDocs when unset."""
+    chosen = os.environ.get(ENGINE_VARIABLE) or ENGINES[0]
+    if chosen not in ENGINES:
+        raise EngineError(
+            f"{ENGINE_VARIABLE}={chosen} is not an engine this site builds with; "
+            f"choose one of: {', '.join(ENGINES)}"
+        )
+    return chosen
+
+
 SITE_DIR = Path("site")
 _GENERATED_SECTIONS = ("coalitions", "organisations")  # one page per dossier / organisation
 
@@ -265,7 +283,7 @@ def _start(
         "NO_MKDOCS_2_WARNING": "1",
     }
     say(f"building the site ({lang}) with MkDocs ...")
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict"]
+    command = [sys.executable, "-m", engine_name(), "build", "--quiet", "--strict"]
     with open(log, "wb") as told:
         run = subprocess.Popen(
             [*command, "-f", CONFIGS[lang], "-d", str(out)], env=env, stdout=told, stderr=told

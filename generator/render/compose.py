@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..public import Coalition, PublicSite, Revision
+from ..settings import DEFAULTS, Settings
 from . import paths
 from .atom import coalition_history_feed, overview_history_feed
 from .charts import Chart, coalition_charts, network_chart
@@ -127,6 +128,7 @@ def join(
     organisations: Sequence[tuple[str, str]],
     exports: Mapping[str, str],
     base_url: str,
+    settings: Settings = DEFAULTS,
 ) -> LanguageFiles:
     """Every file of one language, from the parts of its coalitions and organisations
     (in the order of ``site.coalitions`` and `orgs`) and the open data."""
@@ -145,6 +147,7 @@ def join(
             [p.overview for p in coalitions],
             [row for _, row in organisations],
             base_url,
+            settings,
         )
     )
     network = network_chart(site, orgs, lang)

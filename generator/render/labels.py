@@ -640,6 +640,37 @@ class Labels:
         return shown.replace(".", ",") if self.lang == "nl" else shown
 
 
+# opendata
+_WORDS.update(
+    {
+        "dataset_name": (
+            "Dossiers van samenwerkingsverbanden",
+            "Dossiers of coalitions",
+        ),
+        "dataset_description": (
+            "De openbare gegevens van {count} publiek-private samenwerkingsverbanden: het "
+            "maatschappelijk vraagstuk, de ambitie, doelen, partners, afspraken en de openbare "
+            "agenda, als JSON en als CSV-tabellen.",
+            "The public data of {count} public-private coalitions: the societal question, the "
+            "ambition, objectives, partners, agreements and the public agenda, as JSON and as "
+            "CSV tables.",
+        ),
+        "dataset_keywords": (
+            "samenwerkingsverbanden, publiek-private samenwerking, agenda, open data",
+            "coalitions, public-private partnership, agenda, open data",
+        ),
+        "file_catalog": (
+            "de catalogus van deze open data in DCAT (DCAT-AP-NL 3.0), die dataportalen zoals "
+            "data.overheid.nl kunnen oogsten: per bestand het formaat, het adres, de licentie "
+            "en de datum.",
+            "the catalogue of this open data in DCAT (DCAT-AP-NL 3.0), for data portals such as "
+            "data.overheid.nl to harvest: each file's format, address, licence and date.",
+        ),
+    }
+)
+_WORDS.update({"event_page": ("Meer informatie", "More information")})
+
+
 # history
 _WORDS.update(
     {

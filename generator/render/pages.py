@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..public import Activity, Coalition, Contact, Partner, Place, PublicSite, Revision, Text
+from ..settings import DEFAULTS, Settings
 from ..vocabulary import CooperationType
 from . import charts, exports, jsonld, markdown, paths
 from .labels import SEARCH_FILTERS, Labels
@@ -618,9 +619,10 @@ def overview_pages(
     parts: Sequence[OverviewParts],
     rows: list[str],
     base_url: str,
+    settings: Settings = DEFAULTS,
 ) -> dict[str, str]:
     """The pages across all coalitions: the home page, the indexes, agenda, take part
-    and open data.
+    and open data (`settings`: the publisher named in the open data's metadata).
 
     `parts` holds each coalition's ``overview_parts``, in the order of
     ``site.coalitions``; `rows` each organisation's row (``organisation_row``),
@@ -717,6 +719,9 @@ def overview_pages(
         specs=_chart_specs(site, lang),
         licence_url=exports.LICENCE_URL,
         build_date=site.build_date,
+        dataset=jsonld.dataset_script(
+            settings, lang, base_url, site.build_date, len(site.coalitions)
+        ),
     )
     return pages
 
