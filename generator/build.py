@@ -50,6 +50,7 @@ class BuildOptions:
     pages_only: bool = False  # write the pages, do not run the engine
     site: Path = engine.SITE_DIR
     settings: Path = SETTINGS_FILE  # site.yml: publisher, contact, audit status
+    history: bool = True  # read each coalition's history from git (history.py)
 
 
 def site_settings(path: Path, say: Say) -> Settings:
@@ -96,8 +97,10 @@ def _build(
     say: Say,
 ) -> PublishedFolder:
     started = time.monotonic()
-    done = publish_folder(options.dossiers, build_date, state)
+    done = publish_folder(options.dossiers, build_date, state, options.history)
     say(done.report.summary())
+    for note in done.notes:
+        say(note)
     say(
         f"published {len(done.site.coalitions)} coalitions (build date {build_date}) "
         f"in {time.monotonic() - started:.1f} s"
@@ -151,7 +154,7 @@ def serve_pages(
     done: dict[str, WriteSummary] = {}
     with one_build_at_a_time(content):
         state.forget_unused()  # what the last rebuild did not use
-        publish_folder(dossiers, build_date, state)
+        publish_folder(dossiers, build_date, state, history=True)
         # The session's state is large and long-lived: keep the garbage collector from
         # walking it on every rebuild (at national scale a full collection takes seconds).
         gc.freeze()

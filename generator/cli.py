@@ -180,6 +180,12 @@ def _build_arguments(sub: Any) -> None:
     build.add_argument(
         "--pages-only", action="store_true", help="write the pages but do not run MkDocs"
     )
+    build.add_argument(
+        "--no-history",
+        action="store_true",
+        help="leave out each coalition's history of changes, read from git "
+        "(the Changes section and the Atom feeds)",
+    )
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -192,6 +198,7 @@ def _build(args: argparse.Namespace) -> int:
         content_cache=not args.no_cache,
         pages_only=args.pages_only,
         settings=args.settings or SETTINGS_FILE,
+        history=not args.no_history,
     )
     try:
         build(options, _say)

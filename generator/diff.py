@@ -548,3 +548,16 @@ def as_text(markdown: str) -> str:
     text = _UNESCAPE.sub(r"\1", text)
     text = _HEADING.sub(heading, text)
     return html.unescape(text)
+
+
+def change_sentences(old: Dossier, new: Dossier, lang: str = "nl") -> list[str]:
+    """What changed between two versions of one dossier, as plain sentences.
+
+    The same sentences as the review summary, without Markdown. The site's
+    history (``history.py``) gives it only published projections of both
+    versions, so every sentence speaks of public things.
+    """
+    say = _Say(lang)
+    changes = _Changes()
+    _compare(old, new, say, changes)
+    return [as_text(line) for line in changes.attention + changes.lines]

@@ -320,3 +320,46 @@ class PublicSite:
 
     coalitions: tuple[Coalition, ...]
     build_date: date
+    # Each coalition's published history from git (history.py), newest first; empty
+    # when the site is built without it.
+    histories: tuple[CoalitionHistory, ...] = ()
+
+    def history_of(self, slug: str) -> tuple[Revision, ...]:
+        """The coalition's published revisions, newest first (none without history)."""
+        for found in self.histories:
+            if found.slug == slug:
+                return found.revisions
+        return ()
+
+
+@dataclass(frozen=True)
+class PartnerPosition:
+    """Where a partner stood on the matrix at a revision."""
+
+    partner: str
+    influence: int
+    dependency: int
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One published revision of a coalition's dossier, as git recorded it.
+
+    The sentences compare published projections only, each filtered by today's
+    privacy gate as well (history.py), so they speak of nothing private now.
+    """
+
+    commit: str
+    committed: datetime  # with its offset, as git recorded it
+    nl: tuple[str, ...]  # plain text, one sentence each
+    en: tuple[str, ...]
+    positions: tuple[PartnerPosition, ...]
+
+    def sentences(self, lang: str) -> tuple[str, ...]:
+        return self.en if lang == "en" else self.nl
+
+
+@dataclass(frozen=True)
+class CoalitionHistory:
+    slug: str
+    revisions: tuple[Revision, ...]  # newest first

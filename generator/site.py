@@ -30,7 +30,7 @@ second (``docs/performance.md``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -39,6 +39,7 @@ from typing import TypeVar, cast
 from .cache import key
 from .check import Checked
 from .errors import DossierError, Problem
+from .history import read_histories
 from .load import discover, display_path, read_bytes, read_file
 from .public import Coalition, PublicSite
 from .publish import publish_one, publish_site
@@ -76,6 +77,7 @@ class PublishedFolder:
     report: Checked
     site: PublicSite
     changes: ChangeSet  # against the state's last site
+    notes: tuple[str, ...] = ()  # about the history: none read, revisions skipped
 
 
 def language_url(site_url: str, lang: str) -> str:
@@ -142,15 +144,27 @@ def _check(content: bytes, name: str, shown: str) -> Published | list[Problem]:
     return Published(publish_one(result))
 
 
-def publish_folder(coalitions: Path, build_date: date, state: BuildState) -> PublishedFolder:
+def publish_folder(
+    coalitions: Path, build_date: date, state: BuildState, history: bool = False
+) -> PublishedFolder:
     """Check and publish every dossier into the state; raises DossierError if any
-    dossier has a problem (the state then keeps its last good site)."""
+    dossier has a problem (the state then keeps its last good site).
+
+    With `history`, each coalition's published history is read from git
+    (``history.py``); a coalition's content key then covers its history too.
+    """
     report, published, digests = read_folder(coalitions, state)
     if report.problems:
         raise DossierError(report.problems)
     site = publish_site(published, build_date)
+    notes: tuple[str, ...] = ()
+    if history:
+        found = read_histories(coalitions, site.coalitions, digests, state.store)
+        notes = found.notes
+        site = replace(site, histories=found.histories)
+        digests = {slug: key(d, found.digests.get(slug, "")) for slug, d in digests.items()}
     changes = state.publish(site, digests)
-    return PublishedFolder(report, site, changes)
+    return PublishedFolder(report, site, changes, notes)
 
 
 class _Parts:
@@ -243,13 +257,16 @@ def _render_language(
     settings: Settings,
 ) -> LanguageFiles:
     base = language_url(site_url, lang)
+    history = {h.slug: h.revisions for h in site.histories}
     coalitions = cast(
         list[CoalitionPart],
         parts.get_all(
             [
                 (
                     parts.coalition_key(("coalition", lang, base), c.slug),
-                    partial(coalition_part, c, lang, base, site.build_date),
+                    partial(
+                        coalition_part, c, lang, base, site.build_date, history.get(c.slug, ())
+                    ),
                 )
                 for c in site.coalitions
             ]
@@ -289,6 +306,7 @@ def generate(
     state: BuildState | None = None,
     langs: tuple[str, ...] = LANGS,
     settings: Settings = DEFAULTS,
+    history: bool = False,
 ) -> Outputs:
     """Check, publish and render `langs` (without chart drawings) through the one
     composition; raises DossierError if any dossier has a problem.
@@ -296,7 +314,7 @@ def generate(
     Without a state the work is kept in memory for this call only.
     """
     state = state if state is not None else BuildState()
-    done = publish_folder(coalitions, build_date, state)
+    done = publish_folder(coalitions, build_date, state, history)
     made = list(render_languages(state, site_url, langs, settings))
     return Outputs(
         report=done.report,

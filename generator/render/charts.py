@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..public import Coalition, PublicSite
+from ..public import Coalition, PublicSite, Revision
 from ..vocabulary import Sector
 from . import matrix_layout, paths
 from .labels import Labels
 from .organisations import Organisation
 from .refs import refs
+from .trail import trails
 
 SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
 VEGA_LITE_VERSION = "6.4"
@@ -60,11 +62,14 @@ def _base(title: str, description: str) -> dict[str, Any]:
     }
 
 
-def partner_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:
+def partner_matrix(
+    coalition: Coalition, lang: str, history: Sequence[Revision] = ()
+) -> dict[str, Any]:
     """Seed 001: dependency (x) against influence (y), the ambition line, the moves.
 
     Where the markers and arrows go is ``matrix_layout``'s: partners at one
-    position on a ring, arrows around other partners' markers.
+    position on a ring, arrows around other partners' markers. With a history,
+    a faint trail runs from each partner's earlier positions to where it is now.
     """
     label = Labels(lang)
     now = [(p.now.dependency, p.now.influence) for p in coalition.partners]
@@ -120,6 +125,29 @@ def partner_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:
         )
         tip = seat.route[-1]
         heads.append({"name": p.name, "x": tip[0], "y": tip[1], "angle": seat.angle})
+    trail_lines: list[dict[str, Any]] = []
+    trail_points: list[dict[str, Any]] = []
+    earlier = trails(coalition, history)
+    for number, (p, seat) in enumerate(zip(coalition.partners, placed, strict=False), start=1):
+        steps = earlier.get(p.id, ())
+        for n, step in enumerate(steps):
+            trail_points.append(
+                {
+                    "name": p.name,
+                    "since": label.date(step.since),
+                    "dependency": step.dependency,
+                    "influence": step.influence,
+                    "x": step.dependency,
+                    "y": step.influence,
+                }
+            )
+            trail_lines.append(
+                {"trail": number, "step": n, "x": step.dependency, "y": step.influence}
+            )
+        if steps:
+            trail_lines.append(
+                {"trail": number, "step": len(steps), "x": seat.at[0], "y": seat.at[1]}
+            )
     axis = {"values": [1, 2, 3, 4, 5], "tickMinStep": 1, "grid": True}
     scale = {"domain": [0.5, 5.5], "nice": False}
     x = {
@@ -195,6 +223,44 @@ def partner_matrix(coalition: Coalition, lang: str) -> dict[str, Any]:
                 },
                 "mark": {"type": "line", "strokeDash": [6, 4], "color": "#333333"},
                 "encoding": {"x": x, "y": y},
+            },
+            # Earlier positions, faint, under everything that shows the present.
+            {
+                "name": "trail_lines",
+                "data": {"values": trail_lines},
+                "mark": {
+                    "type": "line",
+                    "color": "#767676",
+                    "strokeWidth": 1,
+                    "strokeDash": [2, 2],
+                },
+                "encoding": {
+                    "x": at_x,
+                    "y": at_y,
+                    "detail": {"field": "trail", "type": "nominal"},
+                    "order": {"field": "step", "type": "quantitative"},
+                },
+            },
+            {
+                "name": "trail_points",
+                "data": {"values": trail_points},
+                "mark": {
+                    "type": "point",
+                    "shape": "circle",
+                    "filled": False,
+                    "color": "#767676",
+                    "size": 60,
+                },
+                "encoding": {
+                    "x": at_x,
+                    "y": at_y,
+                    "tooltip": [
+                        {"field": "name", "title": label("partner")},
+                        {"field": "since", "title": label("trail")},
+                        {"field": "dependency", "title": label("dependency")},
+                        {"field": "influence", "title": label("influence")},
+                    ],
+                },
             },
             {
                 "name": "target_arrows",
@@ -583,13 +649,13 @@ def _unique(labels: dict[str, str]) -> dict[str, str]:
     return {key: f"{name} ({key})" if seen[name] > 1 else name for key, name in labels.items()}
 
 
-def coalition_charts(c: Coalition, lang: str) -> list[Chart]:
+def coalition_charts(c: Coalition, lang: str, history: Sequence[Revision] = ()) -> list[Chart]:
     """A coalition's own charts: the partner matrix and, if it has roles, the role matrix."""
     label = Labels(lang)
     found = [
         Chart(
             paths.coalition_chart(c.slug, "partners", lang),
-            partner_matrix(c, lang),
+            partner_matrix(c, lang, history),
             f"{label('analysis')}: {c.name}",
         )
     ]

@@ -21,9 +21,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ..public import Coalition, PublicSite
+from ..public import Coalition, PublicSite, Revision
 from ..settings import DEFAULTS, Settings
 from . import paths
+from .atom import coalition_history_feed, overview_history_feed
 from .charts import Chart, coalition_charts, network_chart
 from .datapackage import datapackage_file
 from .feeds import (
@@ -82,12 +83,19 @@ def spec_text(chart: Chart) -> str:
 
 
 def coalition_part(
-    coalition: Coalition, lang: str, base_url: str, build_date: date
+    coalition: Coalition,
+    lang: str,
+    base_url: str,
+    build_date: date,
+    history: tuple[Revision, ...] = (),
 ) -> CoalitionPart:
     events = coalition_events(coalition, lang, base_url, build_date)
-    found = tuple(coalition_charts(coalition, lang))
+    found = tuple(coalition_charts(coalition, lang, history))
     files = {
-        coalition_page_path(coalition, lang): coalition_page(coalition, lang, base_url, build_date),
+        coalition_page_path(coalition, lang): coalition_page(
+            coalition, lang, base_url, build_date, history
+        ),
+        **coalition_history_feed(coalition, history, lang, base_url),
         paths.coalition_feed(coalition.slug, lang): coalition_calendar(coalition, lang, events),
         **{f"{chart.path}.vl.json": spec_text(chart) for chart in found},
         **activity_calendars(
@@ -130,6 +138,7 @@ def join(
     for org, (page, _) in zip(orgs, organisations, strict=True):
         found[organisation_page_path(org, lang)] = page
     found.update(overview_calendars(lang, [part.feed for part in coalitions]))
+    found.update(overview_history_feed(site, lang, base_url))
     found.update(
         overview_pages(
             site,

@@ -669,3 +669,34 @@ _WORDS.update(
     }
 )
 _WORDS.update({"event_page": ("Meer informatie", "More information")})
+
+
+# history
+_WORDS.update(
+    {
+        "changes": ("Wijzigingen", "Changes"),
+        "changes_intro": (
+            "Wat er in het openbare dossier veranderde, per versie, de nieuwste eerst.",
+            "What changed in the public dossier, version by version, newest first.",
+        ),
+        "changes_feed": ("Volg de wijzigingen", "Follow the changes"),
+        "changes_feed_all": ("alle samenwerkingsverbanden", "all coalitions"),
+        "history_feed_title": (
+            "Wijzigingen in de samenwerkingsverbanden",
+            "Changes to the coalitions",
+        ),
+        "site_author": ("Dossiers van samenwerkingsverbanden", "Coalition dossiers"),
+        "trail": ("Eerdere posities", "Earlier positions"),
+        "trail_intro": (
+            "Waar partners eerder stonden, volgens de gepubliceerde versies van dit dossier; "
+            "de tabel hierboven geeft de positie van nu.",
+            "Where partners stood before, according to the published versions of this "
+            "dossier; the table above gives where they are now.",
+        ),
+        "trail_since": ("Vanaf", "From"),
+        "trail_caption": (
+            "Grijze stippellijnen en open rondjes: eerdere posities.",
+            "Grey dotted lines and open circles: earlier positions.",
+        ),
+    }
+)

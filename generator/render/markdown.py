@@ -61,7 +61,7 @@ def _isolate(text: str) -> str:
     return f"\u2068{text}\u2069" if _BIDI.search(text) else text
 
 
-def front_matter(title: str, hide: tuple[str, ...] = ()) -> Md:
+def front_matter(title: str, hide: tuple[str, ...] = (), feed: str | None = None) -> Md:
     """YAML front matter that sets the page title.
 
     MkDocs would otherwise take the title from the H1, undo our escaping, and
@@ -74,9 +74,11 @@ def front_matter(title: str, hide: tuple[str, ...] = ()) -> Md:
     flat = _isolate(_SPACE.sub(" ", title).strip())
     escaped = flat.translate(_HTML_TABLE).replace("'", "&#39;")
     hidden = "".join(f"  - {part}\n" for part in hide)  # Material's parts, e.g. "toc"
+    # A feed's path is made by paths.py from validated slugs: no escaping needed.
     return Md(
         f'---\ntitle: "{_yaml_escape(escaped)}"\n'
         + (f"hide:\n{hidden}" if hide else "")
+        + (f'feed: "{feed}"\n' if feed is not None else "")
         + "---\n\n"
     )
 

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from ..public import Activity, Coalition, Contact, Partner, Place, PublicSite, Text
+from ..public import Activity, Coalition, Contact, Partner, Place, PublicSite, Revision, Text
 from ..settings import DEFAULTS, Settings
 from ..vocabulary import CooperationType
 from . import charts, exports, jsonld, markdown, paths
@@ -27,6 +27,7 @@ from .labels import SEARCH_FILTERS, Labels
 from .markdown import Md
 from .organisations import Organisation
 from .refs import refs
+from .trail import trails
 
 ROLE_KINDS = ("lead", "contributes", "consulted", "informed")
 _SAFE_FILE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -301,6 +302,9 @@ class _Helpers:
             f"{page}#{paths.activity_anchor(coalition.slug, activity.id)}",
         )
 
+    def revision_anchor(self, commit: str) -> Md:
+        return Md(paths.revision_anchor(commit))
+
     def strong(self, value: Any) -> Md:
         return Md(f"**{markdown.escape(value)}**")
 
@@ -367,13 +371,20 @@ class _CoalitionView:
 
 
 def _render(
-    template: str, lang: str, title: str, hide: tuple[str, ...] = (), **context: Any
+    template: str,
+    lang: str,
+    title: str,
+    hide: tuple[str, ...] = (),
+    alternate: str | None = None,
+    **context: Any,
 ) -> str:
+    """A page from its template; `alternate` is an Atom feed the page's head links to
+    (its path from the language's root, in the front matter as ``feed``)."""
     helpers = _Helpers(lang)
     body = _ENV.get_template(template).render(
         h=helpers, L=helpers.label, S=helpers.label.section, lang=lang, **context
     )
-    return markdown.front_matter(title, hide) + body
+    return markdown.front_matter(title, hide, feed=alternate) + body
 
 
 def _by_reach(orgs: tuple[Organisation, ...]) -> list[int]:
@@ -434,7 +445,13 @@ def page_sections(coalition: Coalition) -> tuple[str, ...]:
     return tuple(key for key in order if present.get(key, True))
 
 
-def coalition_page(coalition: Coalition, lang: str, base_url: str, build_date: date) -> str:
+def coalition_page(
+    coalition: Coalition,
+    lang: str,
+    base_url: str,
+    build_date: date,
+    history: tuple[Revision, ...] = (),
+) -> str:
     """A coalition's page: depends on this coalition alone (and the build date).
 
     It opens with a card for a reader in a hurry (what the coalition does, its next
@@ -450,13 +467,18 @@ def coalition_page(coalition: Coalition, lang: str, base_url: str, build_date: d
         c=coalition,
         does=summary(coalition),
         next_open=coalition.agenda[open_now[0][1]] if open_now else None,
-        sections=page_sections(coalition),
+        sections=page_sections(coalition) + (("changes",) if history else ()),
         v=_CoalitionView(coalition, lang),
+        history=history,
+        trail=trails(coalition, history),
+        history_feed=paths.coalition_history_feed(coalition.slug, lang).split("/")[-1],
+        history_all=paths.history_feed(lang),
         upcoming=[a for a in coalition.agenda if (a.end or a.start).date() >= build_date],
         past=[a for a in coalition.agenda if (a.end or a.start).date() < build_date][::-1],
         build_date=build_date,
         events=jsonld.script(coalition, lang, base_url),
         feed_url=base_url + paths.coalition_feed(coalition.slug, lang),
+        alternate=paths.coalition_history_feed(coalition.slug, lang) if history else None,
     )
 
 

@@ -95,3 +95,27 @@ def section_anchor(label: str) -> str:
 def activity_location(slug: str, activity_id: str, lang: str) -> str:
     """The activity's address relative to the language's root."""
     return f"{section(lang, 'coalitions')}/{slug}/#{activity_anchor(slug, activity_id)}"
+
+
+def coalition_history_feed(slug: str, lang: str) -> str:
+    """A coalition's Atom feed of changes, beside its calendar (``<slug>.ics``)."""
+    return f"{section(lang, 'coalitions')}/{slug}.atom"
+
+
+def history_feed(lang: str) -> str:
+    """The Atom feed of changes across coalitions, at the language's root (no section
+    is a file there, and a slug's feed lives in the coalitions folder)."""
+    return "wijzigingen.atom" if lang == "nl" else "changes.atom"
+
+
+def revision_anchor(commit: str) -> str:
+    """The HTML id of a revision in a coalition's Changes section (git ids are hex)."""
+    value = f"wijziging-{commit[:12]}"
+    if not _ANCHOR.match(value):
+        raise ValueError(f"unsafe anchor {value!r}")
+    return value
+
+
+def coalition_location(slug: str, lang: str) -> str:
+    """The coalition page's address relative to the language's root."""
+    return f"{section(lang, 'coalitions')}/{slug}/"
