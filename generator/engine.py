@@ -33,6 +33,7 @@ from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 
+from .i18n import _
 from .parallel import cores
 from .render.labels import LANGS, Labels
 from .render.statement import day_text
@@ -181,8 +182,10 @@ def build_sites(
     for folder in staging.folders():
         if folder.is_symlink():
             raise EngineError(
-                f"{folder} is a symbolic link; the build empties and replaces that folder, "
-                "so it must not be a link: remove the link and build again"
+                _(
+                    "{folder} is a symbolic link; the build empties and replaces that folder, "
+                    "so it must not be a link: remove the link and build again"
+                ).format(folder=folder)
             )
     for folder in staging.folders()[1:]:
         shutil.rmtree(folder, ignore_errors=True)  # what a stopped build left
@@ -197,7 +200,7 @@ def build_sites(
             lang: (Path(logs) / lang).read_text(encoding="utf-8", errors="replace")
             for lang in LANGS
         }
-    for lang, _ in failed:
+    for lang, _bad in failed:
         for line in told[lang].splitlines():
             if line.startswith("Traceback"):
                 break  # summed up in one line below
@@ -207,10 +210,16 @@ def build_sites(
         reasons = " ".join(told[lang] for lang, bad in failed if bad)
         if "No space left on device" in reasons:
             raise EngineError(
-                "the disk is full while MkDocs builds the site: make room and build again; "
-                "the site was not changed"
+                _(
+                    "the disk is full while MkDocs builds the site: make room and build again; "
+                    "the site was not changed"
+                )
             )
-        raise EngineError(f"MkDocs failed for {', '.join(broken)}; the site was not changed")
+        raise EngineError(
+            _("MkDocs failed for {configs}; the site was not changed").format(
+                configs=", ".join(broken)
+            )
+        )
     for lang in LANGS:
         out = staging.language(lang)
         _check_pages(out, content / lang, lang)
@@ -261,7 +270,7 @@ def _start(
         # The engine's end-of-life banner is known and tracked in the README.
         "NO_MKDOCS_2_WARNING": "1",
     }
-    say(f"building the site ({lang}) with MkDocs ...")
+    say(_("building the site ({lang}) with MkDocs ...").format(lang=lang))
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict"]
     with open(log, "wb") as told:
         run = subprocess.Popen(
@@ -279,13 +288,17 @@ def _check_pages(built: Path, docs: Path, lang: str) -> None:
     for folder, extra, missing in _compared(built, docs, lang):
         if extra:
             raise EngineError(
-                f"{docs / folder} holds pages no dossier made ({', '.join(extra)}); they "
-                f"would be published. Remove them from {docs / folder}/ and build again"
+                _(
+                    "{folder} holds pages no dossier made ({pages}); they would be published. "
+                    "Remove them from {folder}/ and build again"
+                ).format(folder=docs / folder, pages=", ".join(extra))
             )
         if missing:
             raise EngineError(
-                f"MkDocs did not build these pages of {docs / folder}: {', '.join(missing)}; "
-                "the site was not changed"
+                _(
+                    "MkDocs did not build these pages of {folder}: {pages}; "
+                    "the site was not changed"
+                ).format(folder=docs / folder, pages=", ".join(missing))
             )
 
 
@@ -293,7 +306,7 @@ def prune_pages(built: Path, docs: Path, lang: str) -> int:
     """Remove from a built site the pages of generated sections that the generator
     no longer writes (``mkdocs serve --dirty`` keeps them); returns how many."""
     removed = 0
-    for folder, extra, _ in _compared(built, docs, lang):
+    for folder, extra, _missing in _compared(built, docs, lang):
         for name in extra:
             page = built / folder / name
             if not page.is_symlink():
@@ -337,9 +350,11 @@ def check_port(host: str, port: int) -> None:
             probe.bind((host, port))
         except OSError:
             raise PortTaken(
-                f"poort {port} op {host} is al in gebruik (draait 'make serve' al in een ander "
-                f"venster?). Stop dat met Ctrl+C, of kies een andere poort: "
-                f"make serve PORT={port + 1}"
+                _(
+                    "port {port} on {host} is in use already (is 'make serve' running in another "
+                    "window?). Stop that with Ctrl+C, or choose another port: "
+                    "make serve PORT={next}"
+                ).format(port=port, host=host, next=port + 1)
             ) from None
 
 

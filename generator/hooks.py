@@ -22,7 +22,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from generator import engine
+from generator import engine, i18n
 from generator.build import BusyError, serve_pages
 from generator.chartsvg import DrawingError, UnsafeDrawing
 from generator.errors import DossierError
@@ -68,14 +68,15 @@ def on_pre_build(config: Any, **_: Any) -> None:
         served.problems = err.problems
         for problem in err.problems:
             log.warning(problem.text())
-        log.warning("dossiers: the preview shows the last good version until this is fixed")
+        log.warning(i18n._("dossiers: the preview shows the last good version until this is fixed"))
         return
     except (WriteError, BusyError, DrawingError, UnsafeDrawing) as err:
         raise PluginError(str(err)) from None
     served.problems = ()
     log.info(
-        f"dossiers: {done.written} files written, {done.removed} removed "
-        f"in {time.monotonic() - started:.1f} s"
+        i18n._("dossiers: {written} files written, {removed} removed in {seconds} s").format(
+            written=done.written, removed=done.removed, seconds=f"{time.monotonic() - started:.1f}"
+        )
     )
 
 
@@ -107,4 +108,8 @@ def on_post_build(config: Any, **_: Any) -> None:
     started = time.monotonic()
     indexed = engine.index_site(built, docs.name, date.today())[0]
     seconds = time.monotonic() - started
-    log.info(f"search: {indexed} pages and activities indexed in {seconds:.1f} s")
+    log.info(
+        i18n._("search: {count} pages and activities indexed in {seconds} s").format(
+            count=indexed, seconds=f"{seconds:.1f}"
+        )
+    )

@@ -157,7 +157,7 @@ def test_a_taken_port_is_one_clear_line(project: Path) -> None:
         taken.listen()
         port = taken.getsockname()[1]
         done = subprocess.run(
-            [sys.executable, "-m", "generator", "serve", "--port", str(port)],
+            [sys.executable, "-m", "generator", "serve", "--lang", "nl", "--port", str(port)],
             cwd=project,
             capture_output=True,
             text=True,
