@@ -377,3 +377,44 @@ def mark_stale(built_page: Path) -> None:
     """Make a built page older than any source, so ``mkdocs serve --dirty`` builds it again."""
     if built_page.is_file() and not built_page.is_symlink():
         os.utime(built_page, (0, 0))
+
+
+SERVE_EN_CONFIG = "mkdocs.serve.en.yml"
+PREVIEW_EN = "en"  # the English preview's folder inside the served site, as in a build
+
+
+def preview_english(
+    built: Path, problems_file: Path, settings: Settings, build_date: date, log: Path
+) -> tuple[subprocess.Popen[bytes], Path]:
+    """Start building the English preview (pages already written by the serve hook)
+    into a staging folder beside it; ``finish_english`` moves it into ``built/en``,
+    so a request for /en/ never meets a half-written page."""
+    env = {
+        **os.environ,
+        **footer_env(settings, build_date, "en"),
+        "NO_MKDOCS_2_WARNING": "1",
+        "DOSSIERS_PROBLEMS": str(problems_file),
+    }
+    staging = built.with_name(f".{built.name}-en-{time.monotonic_ns()}")
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", SERVE_EN_CONFIG]
+    with open(log, "wb") as told:
+        run = subprocess.Popen([*command, "-d", str(staging)], env=env, stdout=told, stderr=told)
+    return run, staging
+
+
+def finish_english(
+    built: Path, run: subprocess.Popen[bytes], staging: Path, build_date: date
+) -> bool:
+    """Wait for the English preview's build, index it and swap it into ``built/en``;
+    False (and the last English preview stays) if it failed or was stopped."""
+    if run.wait() != 0 or not staging.is_dir():
+        shutil.rmtree(staging, ignore_errors=True)
+        return False
+    index_site(staging, "en", build_date)
+    target, old = built / PREVIEW_EN, built.with_name(f".{built.name}-en-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+    return True
