@@ -1,6 +1,6 @@
 # The project's commands. Each one creates the virtual environment in .venv
 # and installs the pinned dependencies first when needed, so on a fresh
-# machine with Python 3.11+ they are all that is required.
+# machine with Python 3.11.5+ they are all that is required.
 
 PYTHON ?= python3
 VENV := .venv
@@ -11,14 +11,25 @@ NODE_STAMP := node_modules/.installed
 # Root installs system packages directly; anyone else through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve check annotate test quick lint browser-deps bench codeowners schema messages constraints audit fuzz clean help
+.PHONY: site serve check annotate test quick lint browser-deps bench codeowners schema messages lock constraints audit fuzz clean help
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 14
 
-$(STAMP): pyproject.toml constraints.txt
+# Every download is checked against the hashes in the lock (--require-hashes),
+# the build backend (setuptools) included. The project itself is then installed
+# from this folder with that locked setuptools (--no-build-isolation: pip would
+# otherwise fetch the newest setuptools, unchecked) and --no-deps (everything it
+# needs came from the lock).
+LOCK := requirements/main.txt
+PIP := $(BIN)/pip --disable-pip-version-check
+PIP_LOCKED := $(PIP) install --quiet --require-hashes
+PIP_PROJECT := $(PIP) install --quiet --no-deps --no-build-isolation -e .
+
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	$(PIP_LOCKED) -r $(LOCK)
+	$(PIP_PROJECT)
 	@touch $(STAMP)
 
 site: $(STAMP) ## check the dossiers and build the whole site into site/ (Dutch at /, English at /en/)
@@ -74,17 +85,32 @@ schema: $(STAMP) ## rewrite schema/dossier.schema.json from the model
 	$(BIN)/dossiers schema
 
 audit: $(STAMP) ## check every pinned version against known advisories (PyPI; needs the network)
-	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[audit]'
-	$(BIN)/pip-audit --strict --no-deps --disable-pip -r constraints.txt
+	$(PIP_LOCKED) -r requirements/audit.txt
+	$(BIN)/pip-audit --strict --require-hashes --disable-pip $(foreach lock,$(LOCKS),-r $(lock))
 
 FUZZ_TIME ?= 600
 fuzz: $(STAMP) ## fuzz the loader with atheris for FUZZ_TIME seconds (Linux x86-64)
-	$(BIN)/pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[fuzz]'
+	$(PIP_LOCKED) -r requirements/fuzz.txt
 	$(BIN)/python -m tests.fuzz_atheris -max_total_time=$(FUZZ_TIME)
 
-constraints: $(STAMP) ## re-pin every installed package into constraints.txt
-	{ head -n 2 constraints.txt; $(BIN)/pip freeze --exclude-editable | sort -f; } > constraints.new
-	mv constraints.new constraints.txt
+# The locks, written by uv from pyproject.toml (and requirements/build.in for
+# the build backend): every package with the sha256 of each of its files on
+# PyPI, resolved for Python 3.11.5+ (pymdown-extensions 13 needs it) on every
+# platform (--universal). The extras
+# for `make fuzz` and `make audit` have their own locks, held to main.txt's
+# versions (-c). A pin kept in the lock stays; UPGRADE=--upgrade re-resolves
+# what pyproject.toml does not pin (or --upgrade-package NAME for one).
+LOCKS := requirements/main.txt requirements/fuzz.txt requirements/audit.txt
+UPGRADE ?=
+UV_COMPILE = $(BIN)/uv pip compile --quiet --generate-hashes --universal --python-version 3.11.5 \
+	--no-header --annotation-style line $(UPGRADE)
+
+lock: $(STAMP) ## after changing pyproject.toml: re-pin everything with hashes into requirements/*.txt (UPGRADE=--upgrade bumps the unpinned)
+	$(UV_COMPILE) pyproject.toml requirements/build.in --extra dev -o requirements/main.txt
+	$(UV_COMPILE) pyproject.toml --extra fuzz -c requirements/main.txt -o requirements/fuzz.txt
+	$(UV_COMPILE) pyproject.toml --extra audit -c requirements/main.txt -o requirements/audit.txt
+
+constraints: lock ## the old name of `make lock`
 
 clean: ## remove the virtual environment and caches
 	rm -rf $(VENV) node_modules build .mypy_cache .ruff_cache .pytest_cache .hypothesis site

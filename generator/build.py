@@ -114,7 +114,7 @@ def _build(
     gc.freeze()
     started = time.monotonic()
     # One language at a time, written before the next is made: only one is in memory.
-    for made in render_languages(state, options.site_url):
+    for made in render_languages(state, options.site_url, settings=settings):
         store = state.store
         say(
             i18n._(
@@ -172,7 +172,7 @@ def serve_pages(
         # The session's state is large and long-lived: keep the garbage collector from
         # walking it on every rebuild (at national scale a full collection takes seconds).
         gc.freeze()
-        for made in render_languages(state, site_url, langs):
+        for made in render_languages(state, site_url, langs, settings or Settings()):
             docs = content / made.lang
             made.files.update(statement_pages(settings or Settings(), build_date)[made.lang])
             last = state.written.get(str(docs))

@@ -21,7 +21,7 @@ from .build import BuildOptions, BusyError, build
 from .cache import CACHE_DIR, CacheError
 from .chartsvg import DrawingError, UnsafeDrawing
 from .check import check_folder
-from .codeowners import codeowners
+from .codeowners import codeowners, unowned
 from .diff import FORMATS as DIFF_FORMATS
 from .diff import as_text, summarise
 from .engine import EngineError, check_port, serve
@@ -352,11 +352,13 @@ def _codeowners_arguments(sub: Any) -> None:
         sub,
         "codeowners",
         "write .github/CODEOWNERS from the partners' reviewers",
-        "Write .github/CODEOWNERS so that a pull request changing a dossier asks review "
-        "from the handles its partners list under 'reviewers'. With --check, only say "
-        "whether the file is up to date (exit 1 if not).",
+        "Write .github/CODEOWNERS so that every pull request asks review from the "
+        "maintainers in site.yml, and one changing a dossier also from the handles its "
+        "partners list under 'reviewers'. A dossier that no one would review is an error "
+        "(exit 1). With --check, only say whether the file is up to date (exit 1 if not).",
     )
     _dir_option(owners)
+    _settings_option(owners)
     owners.add_argument(
         "--output",
         type=Path,
@@ -376,7 +378,27 @@ def _codeowners(args: argparse.Namespace) -> int:
         sys.stdout.write(errors.render(report.problems, "text"))
         print(_("fix the dossiers first: their reviewers cannot be read"), file=sys.stderr)
         return 1
-    text = codeowners(report.valid, folder=args.dir.as_posix().strip("/"))
+    settings, unsettled = read_settings(args.settings or SETTINGS_FILE)
+    if unsettled:
+        sys.stdout.write(errors.render(unsettled, "text"))
+        return 1
+    alone = [
+        errors.Problem(
+            valid.file,
+            1,
+            1,
+            "partners[].reviewers",
+            _(
+                "no one would review a change to this dossier: list reviewers under its "
+                "partners, or maintainers in site.yml"
+            ),
+        )
+        for valid in unowned(report.valid, settings.maintainers)
+    ]
+    if alone:
+        sys.stdout.write(errors.render(alone, "text"))
+        return 1
+    text = codeowners(report.valid, settings.maintainers, folder=args.dir.as_posix().strip("/"))
     return _write_generated(args.output, text, args.check, "make codeowners")
 
 

@@ -484,13 +484,16 @@ def _places(old: Dossier, new: Dossier, say: _Say, c: _Changes) -> None:
 
 
 def _contacts(old: Dossier, new: Dossier, say: _Say, c: _Changes) -> None:
+    # A contact's name is quoted like a title: what the dossier says stays apart
+    # from what the summary says, so a name such as "Jan (niet openbaar)" cannot
+    # read as the summary's own "(niet openbaar)".
     before: dict[str, Contact] = _by(old.contacts, lambda p: p.name)
     for person in new.contacts:
         was = before.get(person.name)
         if was is None:
             line = say(
                 "contact_added",
-                name=person.name,
+                name=say.quoted(person.name),
                 public=say("public" if person.public else "private"),
             )
             (c.attention if person.public else c.lines).append(line)
@@ -506,7 +509,7 @@ def _contacts(old: Dossier, new: Dossier, say: _Say, c: _Changes) -> None:
                     say(
                         "contact_detail",
                         what=say(what),
-                        name=person.name,
+                        name=say.quoted(person.name),
                         public=say("public_short" if shown and person.public else "private_short"),
                     )
                 )
@@ -517,7 +520,9 @@ def _contacts(old: Dossier, new: Dossier, say: _Say, c: _Changes) -> None:
                 and person.public
                 and not (getattr(was, f"{what}_public") and was.public)
             ):
-                c.attention.append(say("detail_public", what=say(what), name=person.name))
+                c.attention.append(
+                    say("detail_public", what=say(what), name=say.quoted(person.name))
+                )
 
 
 FORMATS = ("text", "markdown")

@@ -35,12 +35,30 @@ from pagefind.index import IndexConfig, PagefindIndex
 
 from .i18n import _
 from .parallel import cores
-from .render.labels import LANGS, Labels
+from .render.labels import LANGS, SEARCH_FILTERS, Labels
 from .render.statement import day_text
 from .settings import Settings
 from .write import read_manifest
 
 CONFIGS = {"nl": "mkdocs.yml", "en": "mkdocs.en.yml"}
+# The engines that build our configs as they are: MkDocs 1.6, and ProperDocs,
+# its community fork (same options, hooks and themes; the plan for Material's
+# end of life, see docs/performance.md). DOSSIERS_ENGINE picks one for a build.
+ENGINES = ("mkdocs", "properdocs")
+ENGINE_VARIABLE = "DOSSIERS_ENGINE"
+
+
+def engine_name() -> str:
+    """The engine this build runs: DOSSIERS_ENGINE, MkDocs when unset."""
+    chosen = os.environ.get(ENGINE_VARIABLE) or ENGINES[0]
+    if chosen not in ENGINES:
+        raise EngineError(
+            f"{ENGINE_VARIABLE}={chosen} is not an engine this site builds with; "
+            f"choose one of: {', '.join(ENGINES)}"
+        )
+    return chosen
+
+
 SITE_DIR = Path("site")
 _GENERATED_SECTIONS = ("coalitions", "organisations")  # one page per dossier / organisation
 
@@ -118,22 +136,25 @@ def activity_records(
         url = f"/{section}/{page.parent.name}/"
         for anchor, facets, text in cards.cards:
             start = facets.get("start", "")
-            filters = {
-                label("theme"): [facets.get("theme", "")],
-                label("where"): [facets.get("place", "")],
-                label("type"): [facets.get("type", "")],
-                label("coalition"): [facets.get("coalition", "")],
-                label("open_to_newcomers"): [yes_no.get(facets.get("newcomers", ""), "")],
-                label("free"): [yes_no.get(facets.get("free", ""), "")],
-                label("when"): [
-                    label("upcoming") if start[:10] >= build_date.isoformat() else label("past")
-                ],
+            values = {
+                "theme": facets.get("theme", ""),
+                "where": facets.get("place", ""),
+                "type": facets.get("type", ""),
+                "coalition": facets.get("coalition", ""),
+                "open_to_newcomers": yes_no.get(facets.get("newcomers", ""), ""),
+                "free": yes_no.get(facets.get("free", ""), ""),
+                "when": label("upcoming")
+                if start[:10] >= build_date.isoformat()
+                else label("past"),
             }
+            filters = {label(key): [values[key]] for key in SEARCH_FILTERS}
+            title = facets.get("title", "")
+            words = " ".join(" ".join(text).split())
             records.append(
                 (
                     f"{url}#{anchor}",
-                    " ".join(" ".join(text).split()),
-                    {"title": facets.get("title", ""), "date": start[:10]},
+                    words,
+                    {"title": title, "date": start[:10]},
                     {name: values for name, values in filters.items() if values != [""]},
                 )
             )
@@ -271,7 +292,7 @@ def _start(
         "NO_MKDOCS_2_WARNING": "1",
     }
     say(_("building the site ({lang}) with MkDocs ...").format(lang=lang))
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--strict"]
+    command = [sys.executable, "-m", engine_name(), "build", "--quiet", "--strict"]
     with open(log, "wb") as told:
         run = subprocess.Popen(
             [*command, "-f", CONFIGS[lang], "-d", str(out)], env=env, stdout=told, stderr=told

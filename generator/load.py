@@ -318,7 +318,16 @@ def parse(text: str) -> tuple[Any, Positions]:
     """Parse YAML text into plain values and positions; raises _Stop on a problem."""
     builder = _Builder(iter(yaml.parse(text, Loader=_Loader)))
     try:
-        value = builder.build()
+        try:
+            value = builder.build()
+        except yaml.MarkedYAMLError as err:
+            if _Loader is yaml.SafeLoader or "nesting depth" not in (err.problem or ""):
+                raise
+            # libyaml 0.2.6 (PyYAML 6.0.4) stops deep flow nesting itself, at a
+            # thousand levels and far along the line; the Python parser reads
+            # lazily, so our own limit (MAX_DEPTH) names the field where it starts.
+            builder = _Builder(iter(yaml.parse(text, Loader=yaml.SafeLoader)))
+            value = builder.build()
     except _Stop as stop:
         stop.line, stop.column = _within(text, stop.line, stop.column)
         raise

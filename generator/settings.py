@@ -18,9 +18,11 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from .i18n import _
+from .types import Handle
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_URI = re.compile(r"^https?://[^\s/?#<>\"{}|\\^`]+(/[^\s<>\"{}|\\^`]*)?$")
 
 
 def _email(value: str) -> str:
@@ -36,6 +38,17 @@ def _date(value: str) -> str:
         date.fromisoformat(value)
     except ValueError:
         raise ValueError(_("'{value}' is not a date as YYYY-MM-DD").format(value=value)) from None
+    return value
+
+
+def _uri(value: str) -> str:
+    if not _URI.match(value):
+        raise ValueError(
+            _(
+                "'{value}' is not a web address (https://...); for a government body use its "
+                "TOOI URI, e.g. https://identifier.overheid.nl/tooi/id/gemeente/gm0363"
+            ).format(value=value)
+        )
     return value
 
 
@@ -55,6 +68,7 @@ def _colour(value: str) -> str:
 Email = Annotated[str, AfterValidator(_email)]
 IsoDate = Annotated[str, AfterValidator(_date)]
 Colour = Annotated[str, AfterValidator(_colour)]
+Uri = Annotated[str, Field(max_length=300), AfterValidator(_uri)]
 Text = Annotated[str, Field(min_length=1, max_length=200)]
 
 
@@ -82,6 +96,11 @@ class Publisher(BaseModel):
     name: Text = "Samenwerkingsverbanden"
     organisation: Text = "Gemeente Voorbeeld"
     email: Email = "info@example.nl"
+    # Who the publishing organisation is, as a URI (for a government body its TOOI
+    # URI): the open-data catalogue names it as publisher, so that data.overheid.nl
+    # and other harvesters can join it with the register. Without one the
+    # catalogue names the organisation only.
+    uri: Uri | None = None
 
 
 class Accessibility(BaseModel):
@@ -101,6 +120,9 @@ class Settings(BaseModel):
     accessibility: Accessibility = Accessibility()
     licence: Text = "CC BY 4.0"
     colour: Colour | None = None
+    # Git hosting handles that own the whole repository in CODEOWNERS (code,
+    # workflows, every dossier beside its partners' reviewers). Not published.
+    maintainers: Annotated[tuple[Handle, ...], Field(max_length=20)] = ()
 
     @property
     def status(self) -> AuditStatus:

@@ -42,6 +42,7 @@ from .errors import DossierError, Problem
 from .load import discover, display_path, read_bytes, read_file
 from .public import Coalition, PublicSite
 from .publish import publish_one, publish_site
+from .render.catalog import catalog_file
 from .render.compose import (
     CoalitionPart,
     LanguageFiles,
@@ -52,6 +53,7 @@ from .render.compose import (
 from .render.exports import assemble_exports, coalition_export
 from .render.labels import LANGS
 from .render.organisations import Organisation
+from .settings import DEFAULTS, Settings
 from .state import BuildState, ChangeSet, Key
 from .validate import ValidDossier, validate
 
@@ -198,9 +200,13 @@ class _Parts:
 
 
 def render_languages(
-    state: BuildState, site_url: str = DEFAULT_SITE_URL, langs: tuple[str, ...] = LANGS
+    state: BuildState,
+    site_url: str = DEFAULT_SITE_URL,
+    langs: tuple[str, ...] = LANGS,
+    settings: Settings = DEFAULTS,
 ) -> Iterator[LanguageFiles]:
-    """Every page, feed and chart spec of the state's site, one language at a time.
+    """Every page, feed and chart spec of the state's site, one language at a time
+    (`settings`: the publisher and contact point of the open-data catalogue).
 
     A one-off build writes each language before the next is made, so only one
     is in memory (at national scale each is some 500 MB of text).
@@ -219,8 +225,11 @@ def render_languages(
         ]
     )
     exports = assemble_exports(site.build_date, site.coalitions, exported)
+    # The catalogue describes the files above at the site's root (the Dutch copy):
+    # the same bytes in both languages' folders, like the data it describes.
+    exports.update(catalog_file(settings, language_url(site_url, "nl"), site.build_date, exports))
     for lang in langs:
-        yield _render_language(site, state.organisations, lang, site_url, parts, exports)
+        yield _render_language(site, state.organisations, lang, site_url, parts, exports, settings)
     parts.keep()
 
 
@@ -231,6 +240,7 @@ def _render_language(
     site_url: str,
     parts: _Parts,
     exports: dict[str, str],
+    settings: Settings,
 ) -> LanguageFiles:
     base = language_url(site_url, lang)
     coalitions = cast(
@@ -259,7 +269,7 @@ def _render_language(
             ]
         ),
     )
-    return join(site, lang, orgs, coalitions, made, exports, base)
+    return join(site, lang, orgs, coalitions, made, exports, base, settings)
 
 
 @dataclass(frozen=True)
@@ -278,6 +288,7 @@ def generate(
     site_url: str = DEFAULT_SITE_URL,
     state: BuildState | None = None,
     langs: tuple[str, ...] = LANGS,
+    settings: Settings = DEFAULTS,
 ) -> Outputs:
     """Check, publish and render `langs` (without chart drawings) through the one
     composition; raises DossierError if any dossier has a problem.
@@ -286,7 +297,7 @@ def generate(
     """
     state = state if state is not None else BuildState()
     done = publish_folder(coalitions, build_date, state)
-    made = list(render_languages(state, site_url, langs))
+    made = list(render_languages(state, site_url, langs, settings))
     return Outputs(
         report=done.report,
         site=done.site,

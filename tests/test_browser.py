@@ -281,7 +281,7 @@ def test_search_dialog_finds_and_passes_axe(
     page.keyboard.press("/")  # the keyboard shortcut focuses search at every width
     page.keyboard.type("Zilvermeeuw")
     page.keyboard.press("Enter")  # opens the finder page with the words
-    page.wait_for_selector(".pagefind-ui__result", timeout=30_000)  # a shared machine is slow
+    page.wait_for_selector(".dossiers-finder__result", timeout=30_000)  # a shared machine is slow
     # Judge the results as a reader sees them: after Material's fade-in has ended.
     # (Polled with evaluate: wait_for_function evaluates in the page, which the policy forbids.)
     for _ in range(100):
@@ -291,7 +291,7 @@ def test_search_dialog_finds_and_passes_axe(
     _finish(page, found, server)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"search-{start.strip('/') or 'nl'}-{width}.png"))
-    titles = page.locator(".pagefind-ui__result-title").all_inner_texts()
+    titles = page.locator(".dossiers-finder__title").all_inner_texts()
     context.close()
     assert any("Zilvermeeuw" in title for title in titles), titles
     assert found.violations == []

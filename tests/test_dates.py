@@ -86,7 +86,8 @@ def _dossier(day: str, start: str, end: str) -> dict[str, Any]:
             "valid_until": day,
         }
     ]
-    data["agenda"][0] |= {"start": start, "end": end}
+    # online: an Event needs a location to be in the JSON-LD, whose times are checked too
+    data["agenda"][0] |= {"start": start, "end": end, "online": "https://example.org/live"}
     data["partners"][0] |= {"since": day, "until": day}
     return data
 
@@ -295,7 +296,7 @@ def _jsonld_times(page: str) -> list[str]:
     return [
         item[key]
         for block in blocks
-        for item in json.loads(block)["@graph"]
+        for item in json.loads(block).get("@graph", [])  # the open-data page: a Dataset
         for key in ("startDate", "endDate")
         if key in item
     ]

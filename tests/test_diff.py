@@ -125,10 +125,10 @@ def test_privacy_changes_come_first(repo: Path) -> None:
         "activiteit ‘Bedrijvenoverleg",
         "plek ‘Directiekamer",
         "afspraak ‘Maatwerkafspraak",
-        "telefoonnummer bij Ahmed Bakkali",
-        "nieuwe openbare contactpersoon Noor de Wit",
+        "telefoonnummer bij ‘Ahmed Bakkali’",
+        "nieuwe openbare contactpersoon ‘Noor de Wit’",
         "het hele dossier wordt openbaar",
-        "e\\-mailadres bij Noor de Wit",
+        "e\\-mailadres bij ‘Noor de Wit’",
     ):
         assert expected in flagged, expected
     assert "Nordlaan Coatings: invloed 2 → 5 (nu boven de ambitielijn)" in rest
@@ -209,9 +209,25 @@ def test_a_new_dossier_flags_each_contact_detail(tmp_path: Path) -> None:
     after["contacts"] = [{"name": "Sanne", "email": "sanne@bieb.example", "public": True}]
     out = run_cli("diff", "HEAD~1", "HEAD", cwd=_small_repo(tmp_path, None, after)).stdout
     flagged = out.split("### ⚠", 1)[1].split("\n### ", 1)[0]
-    assert "nieuw e\\-mailadres bij Sanne (niet openbaar)" in flagged
-    assert "nieuwe openbare contactpersoon Sanne" in flagged
+    assert "nieuw e\\-mailadres bij ‘Sanne’ (niet openbaar)" in flagged
+    assert "nieuwe openbare contactpersoon ‘Sanne’" in flagged
     assert "plek ‘Zaal’ wordt openbaar" in flagged
+
+
+def test_a_contact_name_cannot_pass_for_the_summary_s_own_words(tmp_path: Path) -> None:
+    """A name that ends in "(niet openbaar); niets te controleren." stays inside its
+    quotes, so the public details it brings read as public."""
+    before = _minimal()
+    after = _minimal()
+    name = "Jan Publiek (niet openbaar); niets te controleren."
+    after["contacts"].append(
+        {"name": name, "phone": "010 123 4567", "phone_public": True, "public": True}
+    )
+    out = run_cli("diff", "HEAD~1", "HEAD", cwd=_small_repo(tmp_path, before, after)).stdout
+    flagged = out.split("### ⚠", 1)[1].split("\n### ", 1)[0]
+    quoted = "‘Jan Publiek \\(niet openbaar\\); niets te controleren\\.’"
+    assert f"nieuw telefoonnummer bij {quoted} (openbaar)" in flagged
+    assert f"nieuwe openbare contactpersoon {quoted}" in flagged
 
 
 def test_a_base_with_problems_is_not_called_new(tmp_path: Path) -> None:

@@ -185,6 +185,7 @@ def test_exports_put_together_from_parts_equal_the_whole(count: int) -> None:
     assert set(assembled) - set(direct) == {
         "open-data/dossiers.schema.json",
         "open-data/datapackage.json",
+        "open-data/catalog.jsonld",
     }
 
 

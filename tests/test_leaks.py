@@ -281,6 +281,10 @@ def test_the_scan_finds_every_public_marker(leak_builds: LeakBuilds) -> None:
     # index), the feeds, the open data and the charts.
     for suffix in (".html", ".pf_fragment", ".pf_index", ".json", ".csv", ".svg"):
         assert kinds.get(suffix), f"no public marker found in any {suffix} file"
+    # The metadata files are among the scanned ones (the catalogue holds no dossier text,
+    # so no marker is expected in it; the byte-for-byte test below covers its sizes).
+    scanned = {p.relative_to(site).as_posix() for p in files(site)}
+    assert {"open-data/catalog.jsonld", "en/open-data/catalog.jsonld"} <= scanned
     assert all(n in digits for n in leak_builds.public.numbers) or not leak_builds.public.numbers
     sitemap = gzip.decompress((site / "sitemap.xml.gz").read_bytes()).decode()
     for plan in leak_builds.plans:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -123,3 +124,33 @@ def test_a_failing_engine_build_fails_the_build(tmp_path: Path) -> None:
     assert "MkDocs failed for mkdocs.en.yml" in done.stderr
     assert "the site was not changed" in done.stderr
     assert not (tmp_path / "site").exists()
+
+
+_HREFLANG = re.compile(r'<a href="([^"]+)" hreflang="(\w+)" lang="\w+" class="md-select__link">')
+
+
+def test_hreflang_links_name_the_matching_page_both_ways(built_site: BuiltSite) -> None:
+    """The language switch of each page names the page itself and its other-language
+    page (or that language's home); a counterpart exists and names this one back.
+    The links are relative, so they hold under any site path. No <link
+    rel="alternate" hreflang> in <head>: Material's would say "/" and "/en/"
+    whatever the page and the site's path."""
+    site = "https://example.org/repo/"  # as if published under a sub-path
+    pages = [p for p in files(built_site.site) if p.name == "index.html"]
+    links: dict[str, dict[str, str]] = {}
+    for page in pages:
+        address = urljoin(site, page.parent.relative_to(built_site.site).as_posix() + "/")
+        text = page.read_text("utf-8")
+        assert '<link rel="alternate" href' not in text, page
+        links[address] = {lang: urljoin(address, href) for href, lang in _HREFLANG.findall(text)}
+    paired = 0
+    for address, named in links.items():
+        lang = "en" if address.startswith(site + "en/") else "nl"
+        assert named.get(lang) == address, (address, named)
+        for other, target in named.items():
+            assert target in links, (address, target)  # a page that was built
+            home = site if lang == "nl" else site + "en/"
+            if links[target].get(lang) != home:  # not a page without a counterpart
+                assert links[target].get(lang) == address, (address, target)
+                paired += other != lang
+    assert paired >= 40  # the generated pages and the content pages with a counterpart

@@ -47,7 +47,9 @@ def test_workflow_has_the_shape_github_expects() -> None:
             assert ("uses" in step) != ("run" in step), step
             if "uses" in step:
                 # Pinned by commit: a moved tag cannot change what runs.
-                assert re.match(r"^actions/[a-z-]+@[0-9a-f]{40}$", step["uses"]), step["uses"]
+                assert re.match(r"^actions/[a-z-]+(/[a-z-]+)?@[0-9a-f]{40}$", step["uses"]), step[
+                    "uses"
+                ]
 
 
 _PIN = re.compile(r"uses: (\S+)@([0-9a-f]{40})  # (v\d+\.\d+\.\d+)$", re.M)
@@ -142,3 +144,41 @@ def test_only_the_comment_job_may_write_and_it_runs_no_project_code() -> None:
         s for s in jobs["build"]["steps"] if s.get("uses", "").startswith("actions/checkout")
     )
     assert checkout["with"]["persist-credentials"] is False
+
+
+def _cache_steps() -> dict[str, dict[str, Any]]:
+    steps = _workflow()["jobs"]["build"]["steps"]
+    return {
+        s["uses"].split("@")[0]: s for s in steps if s.get("uses", "").startswith("actions/cache")
+    }
+
+
+def test_builds_start_warm_and_only_main_saves_the_cache() -> None:
+    """Chart drawings and the content cache come back from main's runs; nothing else writes."""
+    cache = _cache_steps()
+    # Restore and save separately: the all-in-one actions/cache saves at the end of
+    # every run, pull requests included.
+    assert set(cache) == {"actions/cache/restore", "actions/cache/save"}
+    restore, save = cache["actions/cache/restore"], cache["actions/cache/save"]
+    assert "if" not in restore
+    assert save["if"] == "github.event_name == 'push' && github.ref == 'refs/heads/main'"
+    # The signing secret travels with the entries, or every restored entry is a miss.
+    paths = {".cache", "~/.cache/dossiers"}
+    assert set(restore["with"]["path"].split()) == set(save["with"]["path"].split()) == paths
+    prefix = restore["with"]["restore-keys"]
+    assert save["with"]["key"].startswith(prefix) and restore["with"]["key"].startswith(prefix)
+    steps = [s.get("name", s.get("uses")) for s in _workflow()["jobs"]["build"]["steps"]]
+    assert steps.index(restore["name"]) < steps.index("Build the site") < steps.index(save["name"])
+
+
+def test_the_cached_folders_are_the_ones_the_build_uses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.cache import CACHE_DIR, secret_path
+
+    # A runner sets no XDG_CACHE_HOME, so the secret is under ~/.cache/dossiers.
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert secret_path().parent == tmp_path / ".cache" / "dossiers"
+    restored = _cache_steps()["actions/cache/restore"]["with"]["path"].split()
+    assert CACHE_DIR.as_posix() in restored and "~/.cache/dossiers" in restored

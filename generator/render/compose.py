@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..public import Coalition, PublicSite
+from ..settings import DEFAULTS, Settings
 from . import paths
 from .charts import Chart, coalition_charts, network_chart
 from .datapackage import datapackage_file
@@ -119,6 +120,7 @@ def join(
     organisations: Sequence[tuple[str, str]],
     exports: Mapping[str, str],
     base_url: str,
+    settings: Settings = DEFAULTS,
 ) -> LanguageFiles:
     """Every file of one language, from the parts of its coalitions and organisations
     (in the order of ``site.coalitions`` and `orgs`) and the open data."""
@@ -136,6 +138,7 @@ def join(
             [p.overview for p in coalitions],
             [row for _, row in organisations],
             base_url,
+            settings,
         )
     )
     network = network_chart(site, orgs, lang)

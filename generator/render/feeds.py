@@ -64,14 +64,18 @@ def _event(
         lines.append(f"{label('how_to_join')}: {activity.how_to_join.get(lang)[0]}")
     if activity.registration:
         lines.append(f"{label('registration')}: {activity.registration}")
+    # The page's address in the text too: Google Calendar and others ignore URL.
+    page = activity_url(base_url, coalition, activity, lang)
+    lines.append(f"{label('event_page')}: {page}")
     event.add("description", "\n\n".join(lines))
+    # Only what the activity itself says: the calendar does not guess a place.
     place = next((p for p in coalition.places if p.id == activity.place), None)
     if place is not None:
-        where = place.name + (f", {place.address.get(lang)[0]}" if place.address else "")
-        event.add("location", where)
+        shown = place.name + (f", {place.address.get(lang)[0]}" if place.address else "")
+        event.add("location", shown)
     elif activity.online:
         event.add("location", activity.online)
-    event.add("url", activity_url(base_url, coalition, activity, lang))
+    event.add("url", page)
     theme = next((t for t in coalition.themes if t.id == activity.theme), None)
     if theme is not None:
         event.add("categories", [theme.name.get(lang)[0]])

@@ -531,7 +531,26 @@ _WORDS: dict[str, tuple[str, str]] = {
     "search_placeholder": ("Zoeken", "Search"),
     "search_button": ("Zoeken", "Search"),
     "find_date": ("Datum", "Date"),
+    "find_words": ("Woorden", "Words"),
+    "find_all": ("Alle", "All"),
+    "find_more": ("Meer resultaten", "More results"),
+    "find_clear": ("Alles wissen", "Clear all"),
+    "find_none": (
+        "Niets gevonden. Probeer een ander woord of minder filters.",
+        "Nothing found. Try another word or fewer filters.",
+    ),
+    "find_one": ("1 resultaat", "1 result"),
+    "find_many": ("{n} resultaten", "{n} results"),
+    "find_empty": (
+        "Typ een woord of kies een filter.",
+        "Type a word or choose a filter.",
+    ),
+    "find_searching": ("Zoeken ...", "Searching ..."),
 }
+
+# The filters of the activity records in the search index, in the order the
+# finder page shows them (generator/engine.py names them with these labels).
+SEARCH_FILTERS = ("open_to_newcomers", "free", "when", "theme", "where", "type", "coalition")
 
 _MONTHS = {
     "nl": (
@@ -619,3 +638,34 @@ class Labels:
         """Days as written: 2, 0,5 or 1,25 in Dutch; 0.5 in English."""
         shown = f"{value:g}"
         return shown.replace(".", ",") if self.lang == "nl" else shown
+
+
+# opendata
+_WORDS.update(
+    {
+        "dataset_name": (
+            "Dossiers van samenwerkingsverbanden",
+            "Dossiers of coalitions",
+        ),
+        "dataset_description": (
+            "De openbare gegevens van {count} publiek-private samenwerkingsverbanden: het "
+            "maatschappelijk vraagstuk, de ambitie, doelen, partners, afspraken en de openbare "
+            "agenda, als JSON en als CSV-tabellen.",
+            "The public data of {count} public-private coalitions: the societal question, the "
+            "ambition, objectives, partners, agreements and the public agenda, as JSON and as "
+            "CSV tables.",
+        ),
+        "dataset_keywords": (
+            "samenwerkingsverbanden, publiek-private samenwerking, agenda, open data",
+            "coalitions, public-private partnership, agenda, open data",
+        ),
+        "file_catalog": (
+            "de catalogus van deze open data in DCAT (DCAT-AP-NL 3.0), die dataportalen zoals "
+            "data.overheid.nl kunnen oogsten: per bestand het formaat, het adres, de licentie "
+            "en de datum.",
+            "the catalogue of this open data in DCAT (DCAT-AP-NL 3.0), for data portals such as "
+            "data.overheid.nl to harvest: each file's format, address, licence and date.",
+        ),
+    }
+)
+_WORDS.update({"event_page": ("Meer informatie", "More information")})

@@ -61,18 +61,24 @@ def _isolate(text: str) -> str:
     return f"\u2068{text}\u2069" if _BIDI.search(text) else text
 
 
-def front_matter(title: str) -> Md:
+def front_matter(title: str, hide: tuple[str, ...] = ()) -> Md:
     """YAML front matter that sets the page title.
 
     MkDocs would otherwise take the title from the H1, undo our escaping, and
     the theme prints it into <title> and the header without escaping it. So
-    the title is given here, HTML-escaped. Every character outside printable
+    the title is given here, HTML-escaped. `hide` names parts of the page
+    Material leaves out (its own words: "toc", "navigation"). Every character outside printable
     ASCII is written as a YAML escape (\\uXXXX or \\UXXXXXXXX), because front
     matter that fails to parse would be shown as page text instead.
     """
     flat = _isolate(_SPACE.sub(" ", title).strip())
     escaped = flat.translate(_HTML_TABLE).replace("'", "&#39;")
-    return Md(f'---\ntitle: "{_yaml_escape(escaped)}"\n---\n\n')
+    hidden = "".join(f"  - {part}\n" for part in hide)  # Material's parts, e.g. "toc"
+    return Md(
+        f'---\ntitle: "{_yaml_escape(escaped)}"\n'
+        + (f"hide:\n{hidden}" if hide else "")
+        + "---\n\n"
+    )
 
 
 def _yaml_escape(text: str) -> str:

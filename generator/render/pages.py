@@ -20,9 +20,10 @@ from typing import Any, NamedTuple
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from ..public import Activity, Coalition, Contact, Partner, Place, PublicSite, Text
+from ..settings import DEFAULTS, Settings
 from ..vocabulary import CooperationType
 from . import charts, exports, jsonld, markdown, paths
-from .labels import Labels
+from .labels import SEARCH_FILTERS, Labels
 from .markdown import Md
 from .organisations import Organisation
 from .refs import refs
@@ -197,7 +198,28 @@ class _Helpers:
             "data-search-newcomers": "yes" if activity.open_to_newcomers else "no",
             "data-search-free": {True: "yes", False: "no", None: ""}[activity.free],
         }
+        return self.attributes(values)
+
+    @staticmethod
+    def attributes(values: dict[str, str]) -> Md:
+        """HTML attributes, each value escaped for an attribute (not for Markdown: an
+        attribute of raw HTML is not Markdown text)."""
         return Md(" ".join(f'{key}="{html.escape(value)}"' for key, value in values.items()))
+
+    def finder(self) -> Md:
+        """The finder form's settings for assets/javascripts/search.js: where the index
+        is, the filters in order, the defaults (open to newcomers, upcoming) and its texts."""
+        label = self.label
+        values = {
+            "data-pagefind": "../pagefind/pagefind.js",
+            "data-lang": self.lang,
+            "data-filters": "|".join(label(key) for key in SEARCH_FILTERS),
+            "data-default-filters": f"{label('open_to_newcomers')}:{label('yes')}"
+            f"|{label('when')}:{label('upcoming')}",
+        }
+        for key in ("all", "more", "none", "one", "many", "empty", "searching"):
+            values[f"data-{key}"] = label(f"find_{key}")
+        return self.attributes(values)
 
     def place(self, coalition: Coalition, activity: Activity) -> Place | None:
         return refs(coalition).places.get(activity.place or "")
@@ -344,12 +366,14 @@ class _CoalitionView:
         return Md(out)
 
 
-def _render(template: str, lang: str, title: str, **context: Any) -> str:
+def _render(
+    template: str, lang: str, title: str, hide: tuple[str, ...] = (), **context: Any
+) -> str:
     helpers = _Helpers(lang)
     body = _ENV.get_template(template).render(
         h=helpers, L=helpers.label, S=helpers.label.section, lang=lang, **context
     )
-    return markdown.front_matter(title) + body
+    return markdown.front_matter(title, hide) + body
 
 
 def _by_reach(orgs: tuple[Organisation, ...]) -> list[int]:
@@ -573,9 +597,10 @@ def overview_pages(
     parts: Sequence[OverviewParts],
     rows: list[str],
     base_url: str,
+    settings: Settings = DEFAULTS,
 ) -> dict[str, str]:
     """The pages across all coalitions: the home page, the indexes, agenda, take part
-    and open data.
+    and open data (`settings`: the publisher named in the open data's metadata).
 
     `parts` holds each coalition's ``overview_parts``, in the order of
     ``site.coalitions``; `rows` each organisation's row (``organisation_row``),
@@ -657,6 +682,7 @@ def overview_pages(
         "find.md.j2",
         lang,
         labels("find"),
+        hide=("toc",),  # its contents are those of the plain list, which the finder replaces
         open_items=[
             item
             for item in merged(coalitions, schedules, "open", AGENDA_UPCOMING)
@@ -671,6 +697,9 @@ def overview_pages(
         specs=_chart_specs(site, lang),
         licence_url=exports.LICENCE_URL,
         build_date=site.build_date,
+        dataset=jsonld.dataset_script(
+            settings, lang, base_url, site.build_date, len(site.coalitions)
+        ),
     )
     return pages
 
