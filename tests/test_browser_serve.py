@@ -17,6 +17,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -140,16 +141,21 @@ def test_the_english_site_and_the_language_switch_work_in_the_preview(
     browser: Browser,  # noqa: F811
     served: tuple[str, Path],
 ) -> None:
-    base, _project = served
+    base, project = served
+    _quiet(project)  # no live reload navigates the page while it is read
     context = _context(browser, "desktop")
     page = context.new_page()
     page.goto(base + PAGE, wait_until="load")
-    english = page.locator(".md-select__link[hreflang='en']").first.evaluate("a => a.href")
+    english = urljoin(
+        page.url, page.locator(".md-select__link[hreflang='en']").first.get_attribute("href") or ""
+    )
     response = page.goto(english, wait_until="load")
     assert response is not None and response.status == 200
     assert page.url == f"{base}/en/coalitions/{DOSSIER}/"
     assert page.locator("html").get_attribute("lang") == "en"
-    dutch = page.locator(".md-select__link[hreflang='nl']").first.evaluate("a => a.href")
+    dutch = urljoin(
+        page.url, page.locator(".md-select__link[hreflang='nl']").first.get_attribute("href") or ""
+    )
     assert (response := page.goto(dutch, wait_until="load")) and response.status == 200
     assert page.url == base + PAGE
     context.close()
