@@ -59,7 +59,11 @@ def site_settings(path: Path, say: Say) -> Settings:
     if problems:
         raise DossierError(problems)
     if not path.exists():
-        say(f"{path} not found: using the default site settings (audit status C)")
+        say(
+            i18n._("{path} not found: using the default site settings (audit status C)").format(
+                path=path
+            )
+        )
     return settings
 
 
@@ -84,7 +88,7 @@ def build(options: BuildOptions, say: Say) -> PublishedFolder:
             store.close()
             drawings.close()
             for warning in store.warnings + drawings.warnings:
-                say(f"warning: {warning}")
+                say(i18n._("warning: {warning}").format(warning=warning))
     return done
 
 
@@ -102,8 +106,11 @@ def _build(
     for note in done.notes:
         say(note)
     say(
-        f"published {len(done.site.coalitions)} coalitions (build date {build_date}) "
-        f"in {time.monotonic() - started:.1f} s"
+        i18n._("published {count} coalitions (build date {date}) in {seconds} s").format(
+            count=len(done.site.coalitions),
+            date=build_date,
+            seconds=f"{time.monotonic() - started:.1f}",
+        )
     )
     # What was read lives for the whole build: keep the garbage collector from
     # walking it again and again (with a national site that is seconds each time).
@@ -113,8 +120,14 @@ def _build(
     for made in render_languages(state, options.site_url, settings=settings):
         store = state.store
         say(
-            f"pages ({made.lang}): {store.hits} parts from the content cache, "
-            f"{store.misses} made ({time.monotonic() - started:.1f} s)"
+            i18n._(
+                "pages ({lang}): {hits} parts from the content cache, {misses} made ({seconds} s)"
+            ).format(
+                lang=made.lang,
+                hits=store.hits,
+                misses=store.misses,
+                seconds=f"{time.monotonic() - started:.1f}",
+            )
         )
         store.save()
         store.hits = store.misses = 0
@@ -125,8 +138,12 @@ def _build(
         written = write_tree(folder, files)
         drawings.save()
         say(
-            f"charts ({made.lang}): {files.summary.rendered} drawn, {files.summary.cached} "
-            f"from the cache ({time.monotonic() - started:.1f} s)"
+            i18n._("charts ({lang}): {drawn} drawn, {cached} from the cache ({seconds} s)").format(
+                lang=made.lang,
+                drawn=files.summary.rendered,
+                cached=files.summary.cached,
+                seconds=f"{time.monotonic() - started:.1f}",
+            )
         )
         say(_written(folder, len(files), written))
         del made, files  # written: let go of this language's text
@@ -171,9 +188,14 @@ def serve_pages(
 
 
 def _written(folder: Path, count: int, done: WriteSummary) -> str:
-    return (
-        f"{folder}: {count} files ({done.written} written, "
-        f"{done.unchanged} unchanged, {done.removed} removed)"
+    return i18n._(
+        "{folder}: {count} files ({written} written, {unchanged} unchanged, {removed} removed)"
+    ).format(
+        folder=folder,
+        count=count,
+        written=done.written,
+        unchanged=done.unchanged,
+        removed=done.removed,
     )
 
 
@@ -194,8 +216,10 @@ def one_build_at_a_time(content: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise BusyError(
-                f"another build is writing {content} (make site or make serve in this folder); "
-                "wait for it to finish, or stop it, and run this again"
+                i18n._(
+                    "another build is writing {folder} (make site or make serve in this "
+                    "folder); wait for it to finish, or stop it, and run this again"
+                ).format(folder=content)
             ) from None
         try:
             yield

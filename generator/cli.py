@@ -27,7 +27,7 @@ from .diff import FORMATS as DIFF_FORMATS
 from .diff import as_text, summarise
 from .engine import EngineError, check_port, serve
 from .errors import DossierError
-from .i18n import _
+from .i18n import _, ngettext
 from .layout import canonical
 from .load import RESERVED, SLUG_PATTERN, discover, display_path, read_dossier
 from .model import json_schema
@@ -121,7 +121,8 @@ def _check(args: argparse.Namespace) -> int:
         print(missing, file=sys.stderr)
     elif unsettled:
         count = len(unsettled)
-        print(f"{settings}: {count} problem{'s' if count != 1 else ''}", file=sys.stderr)
+        problems = ngettext("{n} problem", "{n} problems", count).format(n=count)
+        print(f"{settings}: {problems}", file=sys.stderr)
     print(report.summary(), file=sys.stderr)
     return 1 if report.problems or unsettled else 0
 
@@ -130,7 +131,9 @@ def _date_arg(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("not a date as YYYY-MM-DD: {text}").format(text=repr(text))
+        ) from None
 
 
 def _build_arguments(sub: Any) -> None:
@@ -230,6 +233,7 @@ def _serve_arguments(sub: Any) -> None:
         "the last good version. Stop with Ctrl+C.",
     )
     _dir_option(serve)
+    _lang_option(serve)
     serve.add_argument("--host", default="127.0.0.1", help="address (default: %(default)s)")
     serve.add_argument(
         "--port",
@@ -383,7 +387,7 @@ def _codeowners(args: argparse.Namespace) -> int:
     report = check_folder(args.dir)
     if report.problems:
         sys.stdout.write(errors.render(report.problems, "text"))
-        print("fix the dossiers first: their reviewers cannot be read", file=sys.stderr)
+        print(_("fix the dossiers first: their reviewers cannot be read"), file=sys.stderr)
         return 1
     settings, unsettled = read_settings(args.settings or SETTINGS_FILE)
     if unsettled:
@@ -526,14 +530,19 @@ def _format(args: argparse.Namespace) -> int:
 def _write_generated(path: Path, text: str, check: bool, remedy: str) -> int:
     """Write a generated, committed file if it changed; with check, only compare."""
     if path.exists() and path.read_text(encoding="utf-8") == text:
-        print(f"{path} is up to date", file=sys.stderr)
+        print(_("{path} is up to date").format(path=path), file=sys.stderr)
         return 0
     if check:
-        print(f"{path} is out of date: run '{remedy}' and commit it", file=sys.stderr)
+        print(
+            _("{path} is out of date: run '{remedy}' and commit it").format(
+                path=path, remedy=remedy
+            ),
+            file=sys.stderr,
+        )
         return 1
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    print(f"wrote {path}", file=sys.stderr)
+    print(_("wrote {path}").format(path=path), file=sys.stderr)
     return 0
 
 

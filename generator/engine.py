@@ -35,6 +35,7 @@ from pathlib import Path
 from pagefind.index import IndexConfig, PagefindIndex
 
 from .admin import EditorMissing, add_editor
+from .i18n import _
 from .parallel import cores
 from .render.labels import LANGS, SEARCH_FILTERS, Labels
 from .render.statement import day_text
@@ -212,8 +213,10 @@ def build_sites(
     for folder in staging.folders():
         if folder.is_symlink():
             raise EngineError(
-                f"{folder} is a symbolic link; the build empties and replaces that folder, "
-                "so it must not be a link: remove the link and build again"
+                _(
+                    "{folder} is a symbolic link; the build empties and replaces that folder, "
+                    "so it must not be a link: remove the link and build again"
+                ).format(folder=folder)
             )
     for folder in staging.folders()[1:]:
         shutil.rmtree(folder, ignore_errors=True)  # what a stopped build left
@@ -228,7 +231,7 @@ def build_sites(
             lang: (Path(logs) / lang).read_text(encoding="utf-8", errors="replace")
             for lang in LANGS
         }
-    for lang, _ in failed:
+    for lang, _bad in failed:
         for line in told[lang].splitlines():
             if line.startswith("Traceback"):
                 break  # summed up in one line below
@@ -238,10 +241,16 @@ def build_sites(
         reasons = " ".join(told[lang] for lang, bad in failed if bad)
         if "No space left on device" in reasons:
             raise EngineError(
-                "the disk is full while MkDocs builds the site: make room and build again; "
-                "the site was not changed"
+                _(
+                    "the disk is full while MkDocs builds the site: make room and build again; "
+                    "the site was not changed"
+                )
             )
-        raise EngineError(f"MkDocs failed for {', '.join(broken)}; the site was not changed")
+        raise EngineError(
+            _("MkDocs failed for {configs}; the site was not changed").format(
+                configs=", ".join(broken)
+            )
+        )
     for lang in LANGS:
         out = staging.language(lang)
         _check_pages(out, content / lang, lang)
@@ -297,7 +306,7 @@ def _start(
         # The engine's end-of-life banner is known and tracked in the README.
         "NO_MKDOCS_2_WARNING": "1",
     }
-    say(f"building the site ({lang}) with MkDocs ...")
+    say(_("building the site ({lang}) with MkDocs ...").format(lang=lang))
     command = [sys.executable, "-m", engine_name(), "build", "--quiet", "--strict"]
     with open(log, "wb") as told:
         run = subprocess.Popen(
@@ -315,13 +324,17 @@ def _check_pages(built: Path, docs: Path, lang: str) -> None:
     for folder, extra, missing in _compared(built, docs, lang):
         if extra:
             raise EngineError(
-                f"{docs / folder} holds pages no dossier made ({', '.join(extra)}); they "
-                f"would be published. Remove them from {docs / folder}/ and build again"
+                _(
+                    "{folder} holds pages no dossier made ({pages}); they would be published. "
+                    "Remove them from {folder}/ and build again"
+                ).format(folder=docs / folder, pages=", ".join(extra))
             )
         if missing:
             raise EngineError(
-                f"MkDocs did not build these pages of {docs / folder}: {', '.join(missing)}; "
-                "the site was not changed"
+                _(
+                    "MkDocs did not build these pages of {folder}: {pages}; "
+                    "the site was not changed"
+                ).format(folder=docs / folder, pages=", ".join(missing))
             )
 
 
@@ -329,7 +342,7 @@ def prune_pages(built: Path, docs: Path, lang: str) -> int:
     """Remove from a built site the pages of generated sections that the generator
     no longer writes (``mkdocs serve --dirty`` keeps them); returns how many."""
     removed = 0
-    for folder, extra, _ in _compared(built, docs, lang):
+    for folder, extra, _missing in _compared(built, docs, lang):
         for name in extra:
             page = built / folder / name
             if not page.is_symlink():
@@ -373,9 +386,11 @@ def check_port(host: str, port: int) -> None:
             probe.bind((host, port))
         except OSError:
             raise PortTaken(
-                f"poort {port} op {host} is al in gebruik (draait 'make serve' al in een ander "
-                f"venster?). Stop dat met Ctrl+C, of kies een andere poort: "
-                f"make serve PORT={port + 1}"
+                _(
+                    "port {port} on {host} is in use already (is 'make serve' running in another "
+                    "window?). Stop that with Ctrl+C, or choose another port: "
+                    "make serve PORT={next}"
+                ).format(port=port, host=host, next=port + 1)
             ) from None
 
 
@@ -398,3 +413,44 @@ def mark_stale(built_page: Path) -> None:
     """Make a built page older than any source, so ``mkdocs serve --dirty`` builds it again."""
     if built_page.is_file() and not built_page.is_symlink():
         os.utime(built_page, (0, 0))
+
+
+SERVE_EN_CONFIG = "mkdocs.serve.en.yml"
+PREVIEW_EN = "en"  # the English preview's folder inside the served site, as in a build
+
+
+def preview_english(
+    built: Path, problems_file: Path, settings: Settings, build_date: date, log: Path
+) -> tuple[subprocess.Popen[bytes], Path]:
+    """Start building the English preview (pages already written by the serve hook)
+    into a staging folder beside it; ``finish_english`` moves it into ``built/en``,
+    so a request for /en/ never meets a half-written page."""
+    env = {
+        **os.environ,
+        **footer_env(settings, build_date, "en"),
+        "NO_MKDOCS_2_WARNING": "1",
+        "DOSSIERS_PROBLEMS": str(problems_file),
+    }
+    staging = built.with_name(f".{built.name}-en-{time.monotonic_ns()}")
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", SERVE_EN_CONFIG]
+    with open(log, "wb") as told:
+        run = subprocess.Popen([*command, "-d", str(staging)], env=env, stdout=told, stderr=told)
+    return run, staging
+
+
+def finish_english(
+    built: Path, run: subprocess.Popen[bytes], staging: Path, build_date: date
+) -> bool:
+    """Wait for the English preview's build, index it and swap it into ``built/en``;
+    False (and the last English preview stays) if it failed or was stopped."""
+    if run.wait() != 0 or not staging.is_dir():
+        shutil.rmtree(staging, ignore_errors=True)
+        return False
+    index_site(staging, "en", build_date)
+    target, old = built / PREVIEW_EN, built.with_name(f".{built.name}-en-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+    return True

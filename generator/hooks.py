@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -22,11 +24,12 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
-from generator import engine
+from generator import engine, i18n
 from generator.build import BusyError, serve_pages
+from generator.cache import CACHE_DIR
 from generator.chartsvg import DrawingError, UnsafeDrawing
 from generator.errors import DossierError
-from generator.serving import problems_notice, session
+from generator.serving import problems_notice, session, write_problems
 from generator.site import DEFAULT_SITE_URL
 from generator.sitefile import SETTINGS_FILE, read_settings
 from generator.write import WriteError
@@ -54,28 +57,31 @@ def on_pre_build(config: Any, **_: Any) -> None:
         settings, problems = read_settings(SETTINGS_FILE)
         if problems:
             raise DossierError(problems)
-        (done,) = serve_pages(
+        # Both languages: the English preview is built from content/en after this.
+        langs = (docs.name, engine.PREVIEW_EN) if docs.name != engine.PREVIEW_EN else (docs.name,)
+        done = serve_pages(
             served.state,
             served.drawings,
             Path(os.environ.get(engine.DOSSIERS_ENV, "coalitions")),
             docs.parent,
-            (docs.name,),
+            langs,
             date.today(),
             config["site_url"] or DEFAULT_SITE_URL,
             settings,
-        ).values()
+        )[docs.name]
     except DossierError as err:
         served.problems = err.problems
         for problem in err.problems:
             log.warning(problem.text())
-        log.warning("dossiers: the preview shows the last good version until this is fixed")
+        log.warning(i18n._("dossiers: the preview shows the last good version until this is fixed"))
         return
     except (WriteError, BusyError, DrawingError, UnsafeDrawing) as err:
         raise PluginError(str(err)) from None
     served.problems = ()
     log.info(
-        f"dossiers: {done.written} files written, {done.removed} removed "
-        f"in {time.monotonic() - started:.1f} s"
+        i18n._("dossiers: {written} files written, {removed} removed in {seconds} s").format(
+            written=done.written, removed=done.removed, seconds=f"{time.monotonic() - started:.1f}"
+        )
     )
 
 
@@ -107,4 +113,38 @@ def on_post_build(config: Any, **_: Any) -> None:
     started = time.monotonic()
     indexed = engine.index_site(built, docs.name, date.today())[0]
     seconds = time.monotonic() - started
-    log.info(f"search: {indexed} pages and activities indexed in {seconds:.1f} s")
+    log.info(
+        i18n._("search: {count} pages and activities indexed in {seconds} s").format(
+            count=indexed, seconds=f"{seconds:.1f}"
+        )
+    )
+    _start_english(built)
+
+
+def _start_english(built: Path) -> None:
+    """Build the English preview into built/en in the background: the Dutch page
+    is served at once, /en/ follows a few seconds later. A build still running
+    from the last save is stopped first; only the newest is moved into place."""
+    served = session()
+    if served.english is not None and served.english.poll() is None:
+        served.english.terminate()
+        served.english.wait()
+    CACHE_DIR.mkdir(exist_ok=True)
+    problems_file = CACHE_DIR / "preview-problems.json"  # not in the served folder
+    write_problems(served.problems, problems_file)
+    settings, _problems = read_settings(SETTINGS_FILE)
+    log_file = CACHE_DIR / "preview-en.log"
+    run, staging = engine.preview_english(built, problems_file, settings, date.today(), log_file)
+    served.english = run
+
+    def finish() -> None:
+        with served.swapping:  # one swap at a time, should two builds end together
+            if run is not served.english:  # a newer save's build is on its way
+                run.wait()
+                shutil.rmtree(staging, ignore_errors=True)
+                return
+            done = engine.finish_english(built, run, staging, date.today())
+        if done:
+            log.info(i18n._("the English preview is up to date at /en/"))
+
+    threading.Thread(target=finish, daemon=True).start()

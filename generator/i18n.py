@@ -50,5 +50,10 @@ def _(message: str) -> str:
     return _catalogue(language()).gettext(message)
 
 
+def N_(message: str) -> str:
+    """Mark a message for the catalogue where it is defined; ``_()`` translates it where used."""
+    return message
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     return _catalogue(language()).ngettext(singular, plural, count)

@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 
 from .errors import Path, Problem, format_path
-from .i18n import _
+from .i18n import N_, _
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 32
@@ -99,9 +99,11 @@ def strings(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
 class _Stop(Exception):
     """Ends reading one file with a problem."""
 
-    def __init__(self, line: int, column: int, path: Path, message: str) -> None:
+    def __init__(self, line: int, column: int, path: Path, message: str, syntax: str = "") -> None:
         super().__init__(message)
         self.line, self.column, self.path, self.message = line, column, path, message
+        # libyaml's own words for a syntax error (English in every language), or "".
+        self.syntax = syntax
 
 
 class WrittenFloat(float):
@@ -124,7 +126,9 @@ def resolve_plain(text: str) -> Any:
     Raises ValueError for a number too long to be meant as one.
     """
     if len(text) > MAX_DIGITS and (_INT10.match(text) or _FLOAT.match(text)):
-        raise ValueError(f"a number of more than {MAX_DIGITS} digits is not plausible here")
+        raise ValueError(
+            _("a number of more than {most} digits is not plausible here").format(most=MAX_DIGITS)
+        )
     if _NULL.match(text):
         return None
     if text in _BOOL:
@@ -163,7 +167,7 @@ class _Builder:
                 if documents:
                     line, col = _pos(event)
                     raise _Stop(
-                        line, col, (), "a dossier file holds one YAML document, not several"
+                        line, col, (), _("a dossier file holds one YAML document, not several")
                     )
                 documents.append(self._document())
         return documents[0] if documents else None
@@ -171,7 +175,7 @@ class _Builder:
     def _scalar(self, event: Any, path: Path) -> Any:
         line, col = _pos(event)
         if event.tag not in (None, "!", _STR_TAG):
-            raise _Stop(line, col, path, f"YAML tags such as '{event.tag}' are not allowed here")
+            raise _Stop(line, col, path, _tags_message(event.tag))
         if event.tag is None and event.implicit[0]:
             try:
                 return resolve_plain(event.value)
@@ -189,14 +193,18 @@ class _Builder:
             self.nodes += 1
             if self.nodes > MAX_NODES:
                 line, col = _pos(event)
-                raise _Stop(line, col, (), f"too many values (more than {MAX_NODES})")
+                raise _Stop(
+                    line, col, (), _("too many values (more than {most})").format(most=MAX_NODES)
+                )
             if isinstance(event, yaml.AliasEvent):
                 line, col = _pos(event)
                 raise _Stop(
                     line,
                     col,
                     self._child_path(stack),
-                    f"aliases (*{event.anchor}) are not allowed in a dossier; write the value out",
+                    _(
+                        "aliases (*{anchor}) are not allowed in a dossier; write the value out"
+                    ).format(anchor=event.anchor),
                 )
             if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
                 done = stack.pop()
@@ -220,12 +228,13 @@ class _Builder:
                     root = value
                 continue
             if event.tag not in (None, "!"):
-                raise _Stop(
-                    line, col, path, f"YAML tags such as '{event.tag}' are not allowed here"
-                )
+                raise _Stop(line, col, path, _tags_message(event.tag))
             if len(stack) >= MAX_DEPTH:
                 raise _Stop(
-                    line, col, path[:2], f"nested too deeply (more than {MAX_DEPTH} levels)"
+                    line,
+                    col,
+                    path[:2],
+                    _("nested too deeply (more than {most} levels)").format(most=MAX_DEPTH),
                 )
             container: Any = {} if isinstance(event, yaml.MappingStartEvent) else []
             stack.append([container, path, None, None, {}])
@@ -234,23 +243,23 @@ class _Builder:
     def _key(self, frame: list[Any], event: Any) -> None:
         line, col = _pos(event)
         if not isinstance(event, yaml.ScalarEvent):
-            raise _Stop(line, col, frame[1], "a key must be a plain word, not a list or mapping")
+            raise _Stop(line, col, frame[1], _("a key must be a plain word, not a list or mapping"))
         if event.tag not in (None, "!", _STR_TAG):
-            raise _Stop(
-                line, col, frame[1], f"YAML tags such as '{event.tag}' are not allowed here"
-            )
+            raise _Stop(line, col, frame[1], _tags_message(event.tag))
         key = event.value
         if not key.strip():
-            raise _Stop(line, col, frame[1], "a key must not be empty")
+            raise _Stop(line, col, frame[1], _("a key must not be empty"))
         if key == "<<":
-            raise _Stop(line, col, frame[1], "merge keys (<<) are not allowed in a dossier")
+            raise _Stop(line, col, frame[1], _("merge keys (<<) are not allowed in a dossier"))
         seen: dict[str, int] = frame[4]
         if key in seen:
             raise _Stop(
                 line,
                 col,
                 (*frame[1], key),
-                f"duplicate key '{key}' (first given on line {seen[key]}); give each key once",
+                _("duplicate key '{key}' (first given on line {line}); give each key once").format(
+                    key=key, line=seen[key]
+                ),
             )
         seen[key] = line
         frame[2] = key
@@ -275,8 +284,34 @@ class _Builder:
             frame[0].append(value)
 
 
-# How the message for a ': ' inside a plain value starts (libyaml's words).
-_COLON_PROBLEM = "YAML syntax error: mapping values are not allowed"
+# libyaml's words for a ': ' inside a plain value.
+_COLON_PROBLEM = "mapping values are not allowed"
+
+
+# libyaml's most common words, so a Dutch message is Dutch throughout; others stay English.
+YAML_WORDS = (
+    N_("did not find expected '-' indicator"),
+    N_("did not find expected key"),
+    N_("did not find expected node content"),
+    N_("could not find expected ':'"),
+    N_("mapping values are not allowed in this context"),
+    N_("found character that cannot start any token"),
+    N_("found unexpected end of stream"),
+    N_("found a tab character that violates indentation"),
+    N_("while parsing a block collection"),
+    N_("while parsing a block mapping"),
+    N_("while parsing a flow sequence"),
+    N_("while parsing a flow mapping"),
+    N_("while parsing a flow node"),
+    N_("while parsing a block node"),
+    N_("while scanning a simple key"),
+    N_("while scanning a quoted scalar"),
+    N_("while scanning a plain scalar"),
+)
+
+
+def _tags_message(tag: str) -> str:
+    return _("YAML tags such as '{tag}' are not allowed here").format(tag=tag)
 
 
 def parse(text: str) -> tuple[Any, Positions]:
@@ -303,12 +338,16 @@ def parse(text: str) -> tuple[Any, Positions]:
         context = ""
         if err.context and err.context_mark:
             start = _within(text, err.context_mark.line + 1, 1)[0]
-            context = f" ({err.context} that starts on line {start})"
-        raise _Stop(
-            line, col, (), f"YAML syntax error: {what}{context}; check the indentation and quotes"
-        ) from None
+            context = _(" ({context} that starts on line {line})").format(
+                context=_(err.context), line=start
+            )
+        message = _("YAML syntax error: {problem}; check the indentation and quotes").format(
+            problem=_(what) + context
+        )
+        raise _Stop(line, col, (), message, syntax=what) from None
     except yaml.YAMLError as err:
-        raise _Stop(1, 1, (), f"YAML syntax error: {err}") from None
+        message = _("YAML syntax error: {problem}").format(problem=err)
+        raise _Stop(1, 1, (), message, syntax=str(err)) from None
     lines = text.splitlines() or [""]
     for where in (builder.positions.values, builder.positions.keys):
         for path, (line, col) in where.items():
@@ -341,12 +380,12 @@ def _parse_around_colons(text: str) -> tuple[Any, Positions, list[_Stop]]:
         except _Stop as stop:
             index = stop.line - 1
             found = None
-            if stop.message.startswith(_COLON_PROBLEM) and len(stops) < MOST_COLONS:
+            if stop.syntax.startswith(_COLON_PROBLEM) and len(stops) < MOST_COLONS:
                 found = _COLON_LINE.match(lines[index]) if 0 <= index < len(lines) else None
             if found is None:
                 # Reading cannot go on: the first problem, said to hide the others.
                 first = stops[0] if stops else stop
-                if first.message.startswith("YAML syntax error") or stops:
+                if first.syntax or stops:
                     first.message += _("; other problems in this file show once this is fixed")
                 raise first from None
             key = found["key"].strip().removeprefix("- ").rstrip(":")
@@ -389,7 +428,7 @@ def _decode(raw: bytes) -> str:
         before = raw[: err.start]
         line = before.count(b"\n") + 1
         col = err.start - (before.rfind(b"\n") + 1) + 1
-        raise _Stop(line, col, (), "the file is not UTF-8 text; save it as UTF-8") from None
+        raise _Stop(line, col, (), _("the file is not UTF-8 text; save it as UTF-8")) from None
     bad = re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", text)
     if bad:
         before_text = text[: bad.start()]
@@ -399,7 +438,9 @@ def _decode(raw: bytes) -> str:
             line,
             col,
             (),
-            f"the file holds a control character (U+{ord(bad.group()):04X}); is it a binary file?",
+            _("the file holds a control character ({char}); is it a binary file?").format(
+                char=f"U+{ord(bad.group()):04X}"
+            ),
         )
     return text
 
@@ -416,14 +457,16 @@ def read_file(path: FsPath, display: str) -> bytes | Problem:
     """A dossier file's bytes, refusing symbolic links and files over the size limit."""
     try:
         if path.is_symlink():
-            raise _Stop(1, 1, (), "symbolic links are not read; put the dossier file itself here")
+            raise _Stop(1, 1, (), _symlink_message())
         _check_size(path.stat().st_size)
         with path.open("rb") as handle:
             content = handle.read(MAX_BYTES + 1)
     except _Stop as stop:
         return _problem(display, stop)
     except OSError as err:
-        return Problem(display, 1, 1, "(file)", f"cannot be read: {err.strerror}")
+        return Problem(
+            display, 1, 1, "(file)", _("cannot be read: {reason}").format(reason=err.strerror)
+        )
     return content
 
 
@@ -434,23 +477,32 @@ def read_bytes(content: bytes, name: str, display: str) -> RawDossier | Problem:
         _check_size(len(content))
         if slug in RESERVED:
             raise _Stop(
-                1, 1, (), f"'{slug}' is reserved for the overview page; choose another file name"
+                1,
+                1,
+                (),
+                _("'{slug}' is reserved for the overview page; choose another file name").format(
+                    slug=slug
+                ),
             )
         if not SLUG_PATTERN.match(slug):
             raise _Stop(
                 1,
                 1,
                 (),
-                f"'{name}' is not a valid file name: the name before .yml is the "
-                "coalition's address on the site and may hold only lowercase letters, digits and "
-                "hyphens (at most 63)",
+                _(
+                    "'{name}' is not a valid file name: the name before .yml is the "
+                    "coalition's address on the site and may hold only lowercase letters, "
+                    "digits and hyphens (at most 63)"
+                ).format(name=name),
             )
         text = _decode(content)
         if not text.strip():
-            raise _Stop(1, 1, (), "the file is empty; a dossier starts with 'name:' and 'status:'")
+            raise _Stop(
+                1, 1, (), _("the file is empty; a dossier starts with 'name:' and 'status:'")
+            )
         data, positions, colons = _parse_around_colons(text)
         if not isinstance(data, dict):
-            raise _Stop(1, 1, (), "a dossier must be a mapping of fields (name:, status:, ...)")
+            raise _Stop(1, 1, (), _("a dossier must be a mapping of fields (name:, status:, ...)"))
     except _Stop as stop:
         return _problem(display, stop)
     return RawDossier(
@@ -468,8 +520,9 @@ def _check_size(size: int) -> None:
             1,
             1,
             (),
-            f"the file is {size / 1024 / 1024:.1f} MiB; a dossier may be at most "
-            f"{MAX_BYTES // 1024 // 1024} MiB",
+            _("the file is {size} MiB; a dossier may be at most {most} MiB").format(
+                size=f"{size / 1024 / 1024:.1f}", most=MAX_BYTES // 1024 // 1024
+            ),
         )
 
 
@@ -484,7 +537,7 @@ def discover(directory: FsPath) -> tuple[list[FsPath], list[Problem]]:
     problems: list[Problem] = []
     files: list[FsPath] = []
     if not directory.is_dir():
-        return [], [Problem(str(directory), 1, 1, "(folder)", "no such folder")]
+        return [], [Problem(str(directory), 1, 1, "(folder)", _("no such folder"))]
     # os.scandir knows each entry's kind without a system call per file, which
     # counts with thousands of dossiers (make serve looks at them on every save).
     with os.scandir(directory) as listing:
@@ -504,7 +557,7 @@ def discover(directory: FsPath) -> tuple[list[FsPath], list[Problem]]:
                     1,
                     1,
                     "(file)",
-                    "symbolic links are not read; put the dossier file itself here",
+                    _symlink_message(),
                 )
             )
         elif entry.is_dir(follow_symlinks=False):
@@ -514,7 +567,9 @@ def discover(directory: FsPath) -> tuple[list[FsPath], list[Problem]]:
                     1,
                     1,
                     "(file)",
-                    f"folders are not read; put dossier files directly in {directory.name}/",
+                    _("folders are not read; put dossier files directly in {folder}/").format(
+                        folder=directory.name
+                    ),
                 )
             )
         elif name.endswith(".yaml"):
@@ -524,18 +579,26 @@ def discover(directory: FsPath) -> tuple[list[FsPath], list[Problem]]:
                     1,
                     1,
                     "(file)",
-                    f"dossier files end in .yml; rename it to {name[:-5]}.yml",
+                    _("dossier files end in .yml; rename it to {name}.yml").format(name=name[:-5]),
                 )
             )
         elif name.endswith(EXTENSION):
-            problems.append(Problem(shown, 1, 1, "(file)", "not a regular file"))
+            problems.append(Problem(shown, 1, 1, "(file)", _("not a regular file")))
         else:
             problems.append(
                 Problem(
-                    shown, 1, 1, "(file)", "not a dossier: only .yml files belong in this folder"
+                    shown,
+                    1,
+                    1,
+                    "(file)",
+                    _("not a dossier: only .yml files belong in this folder"),
                 )
             )
     return files, problems
+
+
+def _symlink_message() -> str:
+    return _("symbolic links are not read; put the dossier file itself here")
 
 
 def display_path(path: FsPath) -> str:

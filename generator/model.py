@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, model_validator
 
+from .i18n import _
 from .types import (
     Amount,
     Bool,
@@ -180,7 +181,7 @@ class Partner(Frozen):
     @model_validator(mode="after")
     def _until_after_since(self) -> Partner:
         if self.since is not None and self.until is not None and self.until < self.since:
-            raise ValueError("'until' must not be before 'since'")
+            raise ValueError(_("'until' must not be before 'since'"))
         return self
 
     @property
@@ -269,7 +270,7 @@ class RoleAssignment(Frozen):
     @model_validator(mode="after")
     def _one_subject(self) -> RoleAssignment:
         if (self.theme is None) == (self.deliverable is None):
-            raise ValueError("give either 'theme' or 'deliverable' (exactly one)")
+            raise ValueError(_("give either 'theme' or 'deliverable' (exactly one)"))
         return self
 
     @property
@@ -319,7 +320,7 @@ class Activity(Frozen):
     @model_validator(mode="after")
     def _ends_after_start(self) -> Activity:
         if self.end is not None and self.end <= self.start:
-            raise ValueError("'end' must be after 'start'")
+            raise ValueError(_("'end' must be after 'start'"))
         return self
 
 
@@ -361,13 +362,19 @@ class Agreement(Frozen):
     def _consistent(self) -> Agreement:
         if self.status is AgreementStatus.DRAFT and self.public:
             raise ValueError(
-                "a draft agreement is never published: set 'public: false', "
-                "or give the status it has once signed"
+                _(
+                    "a draft agreement is never published: set 'public: false', "
+                    "or give the status it has once signed"
+                )
             )
         if self.status is not AgreementStatus.DRAFT and self.signed is None:
-            raise ValueError(f"an agreement with status '{self.status}' needs a 'signed' date")
+            raise ValueError(
+                _("an agreement with status '{status}' needs a 'signed' date").format(
+                    status=self.status
+                )
+            )
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
-            raise ValueError("'valid_until' must not be before 'valid_from'")
+            raise ValueError(_("'valid_until' must not be before 'valid_from'"))
         return self
 
 
@@ -387,9 +394,15 @@ class Contact(Frozen):
     def _consistent(self) -> Contact:
         for field in ("email", "phone"):
             if getattr(self, f"{field}_public") and not self.public:
-                raise ValueError(f"'{field}_public: true' needs 'public: true' on the contact too")
+                raise ValueError(
+                    _("'{field}_public: true' needs 'public: true' on the contact too").format(
+                        field=field
+                    )
+                )
             if getattr(self, f"{field}_public") and getattr(self, field) is None:
-                raise ValueError(f"'{field}_public: true' but there is no {field}")
+                raise ValueError(
+                    _("'{field}_public: true' but there is no {field}").format(field=field)
+                )
         return self
 
 

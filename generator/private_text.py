@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .errors import Path
+from .i18n import N_, _
 from .model import NEVER_PUBLISHED, Dossier
 
 Found = list[tuple[Path, str]]
@@ -132,7 +133,20 @@ def _holds(text: str, secret: Secret) -> bool:
     return re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", folded) is not None
 
 
-_WHAT = {"phone": "the phone number", "email": "the e-mail address", "text": "the text"}
+_WHAT = {
+    "phone": N_(
+        "holds the phone number of {where}, which is not public, so the site would publish "
+        "it here; leave it out of this text, or make it public ({remedy})"
+    ),
+    "email": N_(
+        "holds the e-mail address of {where}, which is not public, so the site would "
+        "publish it here; leave it out of this text, or make it public ({remedy})"
+    ),
+    "text": N_(
+        "holds the text of {where}, which is not public, so the site would publish it "
+        "here; leave it out of this text, or make it public ({remedy})"
+    ),
+}
 
 
 def private_values_stay_private(dossier: Dossier) -> Found:
@@ -149,9 +163,9 @@ def private_values_stay_private(dossier: Dossier) -> Found:
                 found.append(
                     (
                         path,
-                        f"holds {_WHAT[secret.kind]} of {_path_text(secret.path)}, which is not "
-                        "public, so the site would publish it here; leave it out of this "
-                        f"text, or make it public ({secret.remedy})",
+                        _(_WHAT[secret.kind]).format(
+                            where=_path_text(secret.path), remedy=secret.remedy
+                        ),
                     )
                 )
     return found

@@ -24,7 +24,7 @@ from pydantic import BaseModel
 
 from . import amsterdam
 from .errors import Path
-from .i18n import _
+from .i18n import N_, _
 from .load import RESERVED
 from .model import Dossier
 from .private_text import private_values_stay_private
@@ -43,14 +43,14 @@ IDS: dict[str, Callable[[Dossier], list[str]]] = {
 
 # (list, kind): the ids of each list must differ.
 UNIQUE = (
-    ("partners", "partner"),
-    ("themes", "theme"),
-    ("deliverables", "deliverable"),
-    ("objectives", "objective"),
-    ("results", "result"),
-    ("places", "place"),
-    ("agenda", "activity"),
-    ("agreements", "agreement"),
+    ("partners", N_("partner")),
+    ("themes", N_("theme")),
+    ("deliverables", N_("deliverable")),
+    ("objectives", N_("objective")),
+    ("results", N_("result")),
+    ("places", N_("place")),
+    ("agenda", N_("activity")),
+    ("agreements", N_("agreement")),
 )
 
 
@@ -100,7 +100,7 @@ def cross_check(dossier: Dossier) -> Found:
     found += _unique(
         "deliverables",
         themes + [d.id for d in dossier.deliverables],
-        "theme or deliverable",
+        N_("theme or deliverable"),
         offset=len(themes),
     )
     known = {kind: ids(dossier) for kind, ids in IDS.items()}
@@ -142,19 +142,20 @@ def _unique(items: str, ids: list[str], what: str, offset: int = 0) -> Found:
     for index, ident in enumerate(ids):
         key = ident.casefold()
         if key in seen and index >= offset:
-            where = f"{items}[{seen[key] - offset}]" if seen[key] >= offset else "a theme"
+            where = f"{items}[{seen[key] - offset}]" if seen[key] >= offset else _("a theme")
             found.append(
-                ((items, index - offset, "id"), f"{what} id '{ident}' is used twice (also {where})")
+                (
+                    (items, index - offset, "id"),
+                    _("{what} id '{ident}' is used twice (also {where})").format(
+                        what=_(what), ident=ident, where=where
+                    ),
+                )
             )
         seen.setdefault(key, index)
     return found
 
 
 # The kinds of id, named in messages; N_ marks them for the catalogue.
-def N_(message: str) -> str:
-    return message
-
-
 KIND_NAMES = {
     "partner": (N_("unknown partner '{ident}'"), N_("; the dossier defines no partners")),
     "theme": (N_("unknown theme '{ident}'"), N_("; the dossier defines no themes")),
@@ -170,9 +171,7 @@ KIND_NAMES = {
 def _refer(path: Path, ident: str, known: list[str], what: str) -> Found:
     if ident in known:
         return []
-    unknown, none = KIND_NAMES.get(
-        what, (f"unknown {what} '{{ident}}'", f"; the dossier defines no {what}s")
-    )
+    unknown, none = KIND_NAMES[what]
     guess = difflib.get_close_matches(ident, known, n=1, cutoff=0.6)
     hint = (
         _("; did you mean '{guess}'?").format(guess=guess[0])
@@ -189,8 +188,10 @@ def organisation_ids_are_not_reserved(dossier: Dossier) -> Found:
     return [
         (
             ("partners", i, "organisation" if partner.organisation else "name"),
-            f"the organisation id '{partner.organisation_id}' is reserved for an "
-            "overview page; give 'organisation:' another id",
+            _(
+                "the organisation id '{ident}' is reserved for an overview page; "
+                "give 'organisation:' another id"
+            ).format(ident=partner.organisation_id),
         )
         for i, partner in enumerate(dossier.partners)
         if partner.organisation_id in RESERVED
@@ -202,7 +203,7 @@ def mandates_go_to_members(dossier: Dossier) -> Found:
     return [
         (
             ("we", "mandates", i, "partner"),
-            f"'{m.partner}' has a mandate but is not one of we.members",
+            _("'{partner}' has a mandate but is not one of we.members").format(partner=m.partner),
         )
         for i, m in enumerate(dossier.we.mandates)
         if m.partner in partners and m.partner not in dossier.we.members
@@ -218,7 +219,7 @@ def the_referee_is_independent(dossier: Dossier) -> Found:
     return [
         (
             ("governance", "referee", field),
-            f"the referee must be independent, but '{value}' is a partner",
+            _("the referee must be independent, but '{value}' is a partner").format(value=value),
         )
         for field, value in (("name", referee.name), ("organisation", referee.organisation))
         if value and (value.casefold() in names or value in partners)
@@ -230,7 +231,12 @@ def each_partner_has_one_role(dossier: Dossier) -> Found:
     for i, role in enumerate(dossier.roles):
         named = [role.lead, *role.contributes, *role.consulted, *role.informed]
         for twice in sorted({p for p in named if named.count(p) > 1}):
-            found.append((("roles", i), f"'{twice}' has more than one role here; give one"))
+            found.append(
+                (
+                    ("roles", i),
+                    _("'{partner}' has more than one role here; give one").format(partner=twice),
+                )
+            )
     return found
 
 
@@ -244,13 +250,18 @@ def each_subject_has_one_lead(dossier: Dossier) -> Found:
             found.append(
                 (
                     ("roles", i, "lead"),
-                    f"'{role.subject}' already has a lead (roles[{first[role.subject]}]); "
-                    "each theme or deliverable has exactly one lead",
+                    _(
+                        "'{subject}' already has a lead (roles[{first}]); "
+                        "each theme or deliverable has exactly one lead"
+                    ).format(subject=role.subject, first=first[role.subject]),
                 )
             )
         first.setdefault(role.subject, i)
     found += [
-        (("themes", i, "id"), f"theme '{theme.id}' has no lead: add it to 'roles'")
+        (
+            ("themes", i, "id"),
+            _("theme '{theme}' has no lead: add it to 'roles'").format(theme=theme.id),
+        )
         for i, theme in enumerate(dossier.themes)
         if theme.id not in leads
     ]
@@ -261,8 +272,10 @@ def activity_times_exist(dossier: Dossier) -> Found:
     return [
         (
             ("agenda", i, field),
-            f"{moment:%Y-%m-%dT%H:%M} does not exist in Dutch time: the "
-            "clocks jump from 02:00 to 03:00 that night",
+            _(
+                "{moment} does not exist in Dutch time: the clocks jump from 02:00 to 03:00 "
+                "that night"
+            ).format(moment=f"{moment:%Y-%m-%dT%H:%M}"),
         )
         for i, a in enumerate(dossier.agenda)
         for field, moment in (("start", a.start), ("end", a.end))
@@ -279,8 +292,10 @@ def public_activities_meet_in_public_places(dossier: Dossier) -> Found:
             found.append(
                 (
                     ("agenda", i, "place"),
-                    f"a public activity cannot meet at '{a.place}', which is not public; "
-                    "make the place public or the activity not",
+                    _(
+                        "a public activity cannot meet at '{place}', which is not public; "
+                        "make the place public or the activity not"
+                    ).format(place=a.place),
                 )
             )
     return found
@@ -291,13 +306,16 @@ def newcomers_can_find_and_join(dossier: Dossier) -> Found:
     for i, a in enumerate(dossier.agenda):
         if a.open_to_newcomers and not a.public:
             found.append(
-                (("agenda", i, "open_to_newcomers"), "an activity open to newcomers must be public")
+                (
+                    ("agenda", i, "open_to_newcomers"),
+                    _("an activity open to newcomers must be public"),
+                )
             )
         if a.open_to_newcomers and a.how_to_join is None and a.registration is None:
             found.append(
                 (
                     ("agenda", i, "how_to_join"),
-                    "an activity open to newcomers needs 'how_to_join' or 'registration'",
+                    _("an activity open to newcomers needs 'how_to_join' or 'registration'"),
                 )
             )
     return found
@@ -308,7 +326,7 @@ def the_meeting_place_is_public(dossier: Dossier) -> Found:
         return []
     place = {p.id: p for p in dossier.places}.get(dossier.meeting_place.place)
     if place is not None and not place.public:
-        return [(("meeting_place", "place"), "the meeting place must be a public place")]
+        return [(("meeting_place", "place"), _("the meeting place must be a public place"))]
     return []
 
 
@@ -320,13 +338,15 @@ def goals_are_measurable(dossier: Dossier) -> Found:
         return [
             (
                 ("objectives",),
-                "a 'goals' coalition needs objectives with indicator, target and deadline",
+                _("a 'goals' coalition needs objectives with indicator, target and deadline"),
             )
         ]
     return [
         (
             ("objectives", i),
-            f"objective '{o.id}' needs '{field}': a 'goals' coalition works result-oriented",
+            _(
+                "objective '{objective}' needs '{field}': a 'goals' coalition works result-oriented"
+            ).format(objective=o.id, field=field),
         )
         for i, o in enumerate(dossier.objectives)
         for field in ("indicator", "target", "deadline")
@@ -336,13 +356,13 @@ def goals_are_measurable(dossier: Dossier) -> Found:
 
 def products_name_their_deliverables(dossier: Dossier) -> Found:
     if dossier.type is CooperationType.PRODUCTS and not dossier.deliverables:
-        return [(("type",), "a 'products' coalition names what it delivers in 'deliverables'")]
+        return [(("type",), _("a 'products' coalition names what it delivers in 'deliverables'"))]
     return []
 
 
 def platforms_name_their_meeting_place(dossier: Dossier) -> Found:
     if dossier.type is CooperationType.PLATFORM and dossier.meeting_place is None:
-        return [(("type",), "a 'platform' coalition names its meeting place in 'meeting_place'")]
+        return [(("type",), _("a 'platform' coalition names its meeting place in 'meeting_place'"))]
     return []
 
 
@@ -355,10 +375,29 @@ def movements_are_open_to_newcomers(dossier: Dossier) -> Found:
         return [
             (
                 ("agenda",),
-                "a 'movement' coalition has at least one public activity open to newcomers",
+                _("a 'movement' coalition has at least one public activity open to newcomers"),
             )
         ]
     return []
+
+
+def active_coalitions_can_be_reached(dossier: Dossier) -> Found:
+    """A newcomer to an active coalition finds at least one public way to reach it:
+    its website, or a public contact with a public e-mail address or phone number."""
+    if dossier.status is not DossierStatus.ACTIVE or dossier.website is not None:
+        return []
+    if any(c.public and (c.email_public or c.phone_public) for c in dossier.contacts):
+        return []
+    return [
+        (
+            ("contacts",) if dossier.contacts else ("status",),
+            _(
+                "an active coalition needs a public way to reach it: give 'website:', or a "
+                "contact with 'public: true' and a public e-mail address or phone number "
+                "('email_public: true' or 'phone_public: true')"
+            ),
+        )
+    ]
 
 
 RULES: tuple[Callable[[Dossier], Found], ...] = (
@@ -375,5 +414,6 @@ RULES: tuple[Callable[[Dossier], Found], ...] = (
     products_name_their_deliverables,
     platforms_name_their_meeting_place,
     movements_are_open_to_newcomers,
+    active_coalitions_can_be_reached,
     private_values_stay_private,
 )

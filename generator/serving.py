@@ -9,8 +9,12 @@ outlives a build in the whole generator, and it holds nothing but the
 
 from __future__ import annotations
 
+import json
+import subprocess
+import threading
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 from .cache import CACHE_DIR, DEFAULT_PATH, Memo
 from .chartsvg import chart_store
@@ -25,6 +29,8 @@ class Session:
     drawings: Memo
     problems: tuple[Problem, ...] = field(default=())
     shown: tuple[Problem, ...] = field(default=())  # the problems the built pages show
+    english: subprocess.Popen[bytes] | None = None  # the English preview being built
+    swapping: threading.Lock = field(default_factory=threading.Lock)
 
 
 @cache
@@ -56,6 +62,21 @@ def problems_notice(problems: tuple[Problem, ...], lang: str) -> str:
         "</p>\n\n"
         f"{lines}\n\n</div>\n\n"
     )
+
+
+def write_problems(problems: tuple[Problem, ...], path: Path) -> None:
+    """The problems, for the English preview's build (another process)."""
+    rows = [[p.file, p.line, p.column, p.path, p.message] for p in problems]
+    path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+
+
+def read_problems(path: str) -> tuple[Problem, ...]:
+    """What write_problems wrote; nothing when there is no such file."""
+    try:
+        rows = json.loads(Path(path).read_text(encoding="utf-8")) if path else []
+    except (OSError, ValueError):
+        return ()
+    return tuple(Problem(str(f), int(ln), int(c), str(p), str(m)) for f, ln, c, p, m in rows)
 
 
 def _count(n: int, lang: str) -> str:

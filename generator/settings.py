@@ -17,6 +17,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from .i18n import _
 from .types import Handle
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -26,7 +27,9 @@ _URI = re.compile(r"^https?://[^\s/?#<>\"{}|\\^`]+(/[^\s<>\"{}|\\^`]*)?$")
 
 def _email(value: str) -> str:
     if not _EMAIL.match(value):
-        raise ValueError(f"'{value}' is not an e-mail address (name@example.nl)")
+        raise ValueError(
+            _("'{value}' is not an e-mail address (name@example.nl)").format(value=value)
+        )
     return value
 
 
@@ -34,26 +37,30 @@ def _date(value: str) -> str:
     try:
         date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"'{value}' is not a date as YYYY-MM-DD") from None
+        raise ValueError(_("'{value}' is not a date as YYYY-MM-DD").format(value=value)) from None
     return value
 
 
 def _uri(value: str) -> str:
     if not _URI.match(value):
         raise ValueError(
-            f"'{value}' is not a web address (https://...); for a government body use its "
-            "TOOI URI, e.g. https://identifier.overheid.nl/tooi/id/gemeente/gm0363"
+            _(
+                "'{value}' is not a web address (https://...); for a government body use its "
+                "TOOI URI, e.g. https://identifier.overheid.nl/tooi/id/gemeente/gm0363"
+            ).format(value=value)
         )
     return value
 
 
 def _colour(value: str) -> str:
     if not _COLOUR.match(value):
-        raise ValueError(f"'{value}' is not a colour as #rrggbb")
+        raise ValueError(_("'{value}' is not a colour as #rrggbb").format(value=value))
     if contrast(value, "#ffffff") < 4.5:
         raise ValueError(
-            f"white text on {value} has contrast {contrast(value, '#ffffff'):.1f}:1; "
-            "WCAG AA needs at least 4.5:1, so choose a darker colour"
+            _(
+                "white text on {value} has contrast {contrast}:1; "
+                "WCAG AA needs at least 4.5:1, so choose a darker colour"
+            ).format(value=value, contrast=f"{contrast(value, '#ffffff'):.1f}")
         )
     return value
 

@@ -8,6 +8,7 @@ from pathlib import Path as FsPath
 from pydantic import ValidationError
 
 from .errors import Problem, format_path
+from .i18n import _
 from .load import RawDossier, _Stop, parse, read_file
 from .settings import DEFAULTS, Settings
 from .validate import _schema_problem
@@ -27,7 +28,7 @@ def read_settings(path: FsPath = SETTINGS_FILE) -> tuple[Settings, list[Problem]
     try:
         text = content.decode("utf-8")
     except UnicodeDecodeError:
-        return DEFAULTS, [Problem(display, 1, 1, "(file)", "is not UTF-8 text")]
+        return DEFAULTS, [Problem(display, 1, 1, "(file)", _("is not UTF-8 text"))]
     if not text.strip():
         return DEFAULTS, []
     try:
@@ -37,7 +38,7 @@ def read_settings(path: FsPath = SETTINGS_FILE) -> tuple[Settings, list[Problem]
         return DEFAULTS, [Problem(display, stop.line, stop.column, where, stop.message)]
     if not isinstance(data, dict):
         return DEFAULTS, [
-            Problem(display, 1, 1, "(file)", "site.yml must be a mapping (publisher:, ...)")
+            Problem(display, 1, 1, "(file)", _("site.yml must be a mapping (publisher:, ...)"))
         ]
     raw = RawDossier(file=display, slug="site", data=data, positions=positions)
     try:
@@ -50,7 +51,7 @@ def describe_missing(path: FsPath = SETTINGS_FILE) -> str | None:
     """A plain sentence when the settings file is missing, else None."""
     if path.exists():
         return None
-    return (
-        f"{path} not found: the site uses the default publisher, contact addresses and "
+    return _(
+        "{path} not found: the site uses the default publisher, contact addresses and "
         "audit status (C); copy site.yml from the repository to set them"
-    )
+    ).format(path=path)

@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from .amsterdam import FIRST_DAY, FIRST_YEAR, LAST_DAY, LAST_YEAR
+from .i18n import N_, _
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
 _ID_RE = re.compile(ID_PATTERN)
@@ -48,8 +49,6 @@ class Frozen(BaseModel):
 
 def describe(value: Any) -> str:
     """Say what kind of YAML value an author wrote, for error messages."""
-    from .i18n import _
-
     if value is None:
         return _("nothing (an empty value)")
     if isinstance(value, bool):
@@ -82,8 +81,9 @@ def _no_control(value: str) -> str:
     bad = _CONTROL_RE.search(value)
     if bad:
         raise ValueError(
-            f"holds a control character (U+{ord(bad.group()):04X}), written as an escape "
-            "in quotes; remove it"
+            _(
+                "holds a control character ({char}), written as an escape in quotes; remove it"
+            ).format(char=f"U+{ord(bad.group()):04X}")
         )
     return value
 
@@ -114,19 +114,26 @@ def _readable(value: str, names: bool = False) -> str:
     """
     if value and not any(_visible(c) for c in value):
         found = ", ".join(_char_name(c) for c in dict.fromkeys(value) if not c.isspace())
-        raise ValueError(f"holds only invisible characters ({found}); write text a reader can see")
+        raise ValueError(
+            _("holds only invisible characters ({found}); write text a reader can see").format(
+                found=found
+            )
+        )
     bidi = [c for c in dict.fromkeys(value) if c in _BIDI]
     if not bidi:
         return value
     if names or _OVERRIDES.intersection(bidi):
         raise ValueError(
-            f"holds a character that reverses or reorders the text ({_char_name(bidi[0])}); "
-            "remove it"
+            _("holds a character that reverses or reorders the text ({char}); remove it").format(
+                char=_char_name(bidi[0])
+            )
         )
     if not any(unicodedata.bidirectional(c) in ("R", "AL") for c in value):
         raise ValueError(
-            f"holds a text-direction character ({_char_name(bidi[0])}) without any "
-            "right-to-left letters it could be needed for; remove it"
+            _(
+                "holds a text-direction character ({char}) without any "
+                "right-to-left letters it could be needed for; remove it"
+            ).format(char=_char_name(bidi[0]))
         )
     return value
 
@@ -156,12 +163,14 @@ class LocalizedText(Frozen):
 def _to_localized(value: Any) -> Any:
     if isinstance(value, str):
         if not value.strip():
-            raise ValueError("must not be empty")
+            raise ValueError(_("must not be empty"))
         _no_control(value)
         return {"nl": value}
     if isinstance(value, dict):
         return value
-    raise ValueError(f"expected text, or a mapping with 'nl' and 'en'; got {describe(value)}")
+    raise ValueError(
+        _("expected text, or a mapping with 'nl' and 'en'; got {got}").format(got=describe(value))
+    )
 
 
 _TEXT_SCHEMA: dict[str, Any] = {
@@ -185,9 +194,9 @@ Text = Annotated[LocalizedText, BeforeValidator(_to_localized), WithJsonSchema(_
 
 def _plain_text(value: Any) -> Any:
     if not isinstance(value, str):
-        raise ValueError(f"expected text, got {describe(value)}")
+        raise ValueError(_("expected text, got {got}").format(got=describe(value)))
     if not value.strip():
-        raise ValueError("must not be empty")
+        raise ValueError(_("must not be empty"))
     return _readable(_no_control(value), names=True)
 
 
@@ -201,7 +210,7 @@ Name = Annotated[str, BeforeValidator(_plain_text), Field(max_length=200)]
 def _strict_bool(value: Any) -> Any:
     if isinstance(value, bool):
         return value
-    raise ValueError(f"expected true or false, got {describe(value)}")
+    raise ValueError(_("expected true or false, got {got}").format(got=describe(value)))
 
 
 Bool = Annotated[bool, BeforeValidator(_strict_bool), WithJsonSchema({"type": "boolean"})]
@@ -209,9 +218,11 @@ Bool = Annotated[bool, BeforeValidator(_strict_bool), WithJsonSchema({"type": "b
 
 def _score(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"must be a whole number from 1 to 5, got {describe(value)}")
+        raise ValueError(
+            _("must be a whole number from 1 to 5, got {got}").format(got=describe(value))
+        )
     if not 1 <= value <= 5:
-        raise ValueError(f"must be 1 to 5, got {value}")
+        raise ValueError(_("must be 1 to 5, got {got}").format(got=value))
     return value
 
 
@@ -228,19 +239,27 @@ _THOUSANDS = re.compile(r"^\d{1,3}(\.\d{3})+$")
 def _number(minimum: float, maximum: float | None) -> Any:
     def check(value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValueError(f"expected a number, got {describe(value)}")
+            raise ValueError(_("expected a number, got {got}").format(got=describe(value)))
         if not math.isfinite(value):
-            raise ValueError(f"expected a finite number, got {value}")
+            raise ValueError(_("expected a finite number, got {got}").format(got=value))
         written = getattr(value, "written", "")
         if _THOUSANDS.match(written):
             plain = written.replace(".", "")
             raise ValueError(
-                f"'{written}' would read as {value:g}, because a dot is a decimal point in "
-                f"YAML; write {plain}, without thousands separators"
+                _(
+                    "'{written}' would read as {value}, because a dot is a decimal point in "
+                    "YAML; write {plain}, without thousands separators"
+                ).format(written=written, value=f"{value:g}", plain=plain)
             )
         if value < minimum or (maximum is not None and value > maximum):
-            upper = f" to {maximum:g}" if maximum is not None else " or more"
-            raise ValueError(f"must be {minimum:g}{upper}, got {value:g}")
+            message = (
+                _("must be {least} to {most}, got {got}")
+                if maximum is not None
+                else _("must be {least} or more, got {got}")
+            )
+            raise ValueError(
+                message.format(least=f"{minimum:g}", most=f"{maximum or 0:g}", got=f"{value:g}")
+            )
         return value
 
     return check
@@ -267,7 +286,7 @@ _DATETIME_RANGE = f"{FIRST_DAY.isoformat()}T00:00 to {LAST_DAY.isoformat()}T23:5
 
 def _in_years(year: int, written: str, expected: str) -> None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ValueError(f"must be from {expected}, got {written}")
+        raise ValueError(_("must be from {range}, got {got}").format(range=expected, got=written))
 
 
 def _iso_date(value: Any) -> Any:
@@ -275,7 +294,7 @@ def _iso_date(value: Any) -> Any:
         _in_years(value.year, value.isoformat(), _DATE_RANGE)
         return value
     if not isinstance(value, str) or not _DATE_RE.match(value):
-        raise ValueError(f"expected a date as YYYY-MM-DD, got {describe(value)}")
+        raise ValueError(_("expected a date as YYYY-MM-DD, got {got}").format(got=describe(value)))
     _in_years(int(value[:4]), value, _DATE_RANGE)
     try:
         return date.fromisoformat(value)
@@ -286,13 +305,33 @@ def _iso_date(value: Any) -> Any:
 def _not_a_date(text: str) -> str:
     year, month, day = (int(part) for part in text[:10].split("-"))
     if not 1 <= month <= 12:
-        return f"{text} is not a real date: there is no month {month}"
+        return _("{text} is not a real date: there is no month {month}").format(
+            text=text, month=month
+        )
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
-        return f"{text} is not a real date: {calendar.month_name[month]} {year} has {days} days"
+        return _("{text} is not a real date: {month} {year} has {days} days").format(
+            text=text, month=_(MONTHS[month - 1]), year=year, days=days
+        )
     if len(text) > 10:
-        return f"{text} is not a real time: use 00:00 to 23:59"
-    return f"{text} is not a real date"
+        return _("{text} is not a real time: use 00:00 to 23:59").format(text=text)
+    return _("{text} is not a real date").format(text=text)
+
+
+MONTHS = (
+    N_("January"),
+    N_("February"),
+    N_("March"),
+    N_("April"),
+    N_("May"),
+    N_("June"),
+    N_("July"),
+    N_("August"),
+    N_("September"),
+    N_("October"),
+    N_("November"),
+    N_("December"),
+)
 
 
 IsoDate = Annotated[
@@ -315,8 +354,9 @@ def _local_datetime(value: Any) -> Any:
         return value
     if not isinstance(value, str) or not _DATETIME_RE.match(value):
         raise ValueError(
-            "expected a date and time as YYYY-MM-DDTHH:MM (Dutch local time), "
-            f"got {describe(value)}"
+            _("expected a date and time as YYYY-MM-DDTHH:MM (Dutch local time), got {got}").format(
+                got=describe(value)
+            )
         )
     _in_years(int(value[:4]), value, _DATETIME_RANGE)
     try:
@@ -348,13 +388,20 @@ def slugify(text: str) -> str:
 
 def _identifier(value: Any) -> Any:
     if not isinstance(value, str):
-        raise ValueError(f"expected an id (lowercase text), got {describe(value)}")
+        raise ValueError(
+            _("expected an id (lowercase text), got {got}").format(got=describe(value))
+        )
     if not _ID_RE.match(value):
         hint = slugify(value)
-        suggestion = f"; did you mean '{hint}'?" if hint and _ID_RE.match(hint) else ""
+        suggestion = (
+            _("; did you mean '{guess}'?").format(guess=hint) if hint and _ID_RE.match(hint) else ""
+        )
         raise ValueError(
-            f"'{value}' is not a valid id: use lowercase letters, digits and hyphens, "
-            f"starting with a letter or digit, at most 63 characters{suggestion}"
+            _(
+                "'{value}' is not a valid id: use lowercase letters, digits and hyphens, "
+                "starting with a letter or digit, at most 63 characters"
+            ).format(value=value)
+            + suggestion
         )
     return value
 
@@ -368,12 +415,14 @@ Id = Annotated[
 
 def _url(value: Any) -> Any:
     if not isinstance(value, str):
-        raise ValueError(f"expected a web address, got {describe(value)}")
+        raise ValueError(_("expected a web address, got {got}").format(got=describe(value)))
     _readable(value, names=True)
     if not _URL_RE.match(value):
         raise ValueError(
-            f"'{value}' is not a web address: it must start with https:// or http:// "
-            "and contain no spaces or quotes"
+            _(
+                "'{value}' is not a web address: it must start with https:// or http:// "
+                "and contain no spaces or quotes"
+            ).format(value=value)
         )
     return value
 
@@ -386,7 +435,9 @@ Url = Annotated[
 def _email(value: Any) -> Any:
     if not isinstance(value, str) or not _EMAIL_RE.match(value):
         raise ValueError(
-            f"expected an e-mail address like naam@voorbeeld.nl, got {describe(value)}"
+            _("expected an e-mail address like naam@voorbeeld.nl, got {got}").format(
+                got=describe(value)
+            )
         )
     return value
 
@@ -399,12 +450,14 @@ Email = Annotated[
 def _phone(value: Any) -> Any:
     if isinstance(value, int | float) and not isinstance(value, bool):
         raise ValueError(
-            'a phone number must be quoted so its leading 0 is kept: write phone: "020 123 4567"'
+            _('a phone number must be quoted so its leading 0 is kept: write phone: "020 123 4567"')
         )
     if not isinstance(value, str) or not _PHONE_RE.match(value):
         raise ValueError(
-            "expected a phone number of digits, spaces and hyphens, optionally starting "
-            f"with +, got {describe(value)}"
+            _(
+                "expected a phone number of digits, spaces and hyphens, optionally starting "
+                "with +, got {got}"
+            ).format(got=describe(value))
         )
     return value
 
@@ -421,10 +474,16 @@ def _digits(name: str, count: int, example: str) -> Any:
 
     def check(value: Any) -> Any:
         if isinstance(value, int) and not isinstance(value, bool):
-            raise ValueError(f'the {name} must be quoted so a leading 0 is kept: write "{example}"')
+            raise ValueError(
+                _('the {name} must be quoted so a leading 0 is kept: write "{example}"').format(
+                    name=_(name), example=example
+                )
+            )
         if not isinstance(value, str) or not re.fullmatch(f"[0-9]{{{count}}}", value):
             raise ValueError(
-                f"expected the {name} as {count} digits, like {example}, got {describe(value)}"
+                _("expected the {name} as {count} digits, like {example}, got {got}").format(
+                    name=_(name), count=count, example=example, got=describe(value)
+                )
             )
         return value
 
@@ -437,12 +496,12 @@ def _digits(name: str, count: int, example: str) -> Any:
 # list of its organisations, identifier.overheid.nl).
 Kvk = Annotated[
     str,
-    BeforeValidator(_digits("KvK number", 8, "12345678")),
+    BeforeValidator(_digits(N_("KvK number"), 8, "12345678")),
     WithJsonSchema({"type": "string", "pattern": "^[0-9]{8}$"}),
 ]
 Oin = Annotated[
     str,
-    BeforeValidator(_digits("OIN", 20, "00000001001234567000")),
+    BeforeValidator(_digits(N_("OIN"), 20, "00000001001234567000")),
     WithJsonSchema({"type": "string", "pattern": "^[0-9]{20}$"}),
 ]
 _TOOI_RE = re.compile(r"^https://identifier\.overheid\.nl/tooi/id/[a-z0-9_]+/[a-z0-9_]+$")
@@ -451,8 +510,10 @@ _TOOI_RE = re.compile(r"^https://identifier\.overheid\.nl/tooi/id/[a-z0-9_]+/[a-
 def _tooi(value: Any) -> Any:
     if not isinstance(value, str) or not _TOOI_RE.match(value):
         raise ValueError(
-            "expected a TOOI URI like https://identifier.overheid.nl/tooi/id/gemeente/gm0363, "
-            f"got {describe(value)}"
+            _(
+                "expected a TOOI URI like https://identifier.overheid.nl/tooi/id/gemeente/gm0363, "
+                "got {got}"
+            ).format(got=describe(value))
         )
     return value
 
@@ -465,7 +526,9 @@ Tooi = Annotated[
 def _handle(value: Any) -> Any:
     if not isinstance(value, str) or not _HANDLE_RE.match(value):
         raise ValueError(
-            f"expected a git hosting handle like @naam or @organisatie/team, got {describe(value)}"
+            _("expected a git hosting handle like @naam or @organisatie/team, got {got}").format(
+                got=describe(value)
+            )
         )
     return value
 
@@ -480,7 +543,7 @@ def _unique(items: list[Any]) -> list[Any]:
     for item in items:
         key = item.casefold() if isinstance(item, str) else item
         if key in seen:
-            raise ValueError(f"'{item}' is listed twice")
+            raise ValueError(_("'{item}' is listed twice").format(item=item))
         seen.add(key)
     return items
 

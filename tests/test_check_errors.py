@@ -54,6 +54,11 @@ def _alias_bomb(folder: Path) -> None:
     _write(folder, "samen-lezen.yml", "\n".join(lines) + "\n")
 
 
+def _site_settings(folder: Path) -> None:
+    _write(folder, "samen-lezen.yml", MINIMAL)
+    _write(folder.parent, "site.yml", 'colour: "#ffff00"\naccessibility:\n  email: nergens\n')
+
+
 def _huge(folder: Path) -> None:
     _write(folder, "samen-lezen.yml", MINIMAL + "notes: " + "x" * (20 * 1024 * 1024) + "\n")
 
@@ -101,6 +106,24 @@ CASES: dict[str, Callable[[Path], None]] = {
             "    sector: public\n", "    sector: overheid\n", 1
         ),
     ),
+    # One of each further kind: a rule across the dossier, a model's own check,
+    # a range, a private value typed into public text, the site settings.
+    "unreachable": _variant("website: https://www.bibliotheeknoord.nl/samen-lezen\n", ""),
+    "goals-without-objectives": _variant("type: movement\n", "type: goals\n"),
+    "end-before-start": _variant(
+        '    start: "2026-12-05T10:00"\n',
+        '    start: "2026-12-05T10:00"\n    end: "2026-12-05T09:00"\n',
+    ),
+    "days-out-of-range": _variant(
+        "    dependency: 5\n",
+        "    dependency: 5\n    time: {days_per_week: 8, compensated: false}\n",
+    ),
+    "private-phone-in-text": _variant(
+        "    how_to_join: Loop binnen.\n",
+        "    how_to_join: Bel Sanne op 06 1234 5678.\n"
+        'contacts:\n  - name: Sanne\n    phone: "06 1234 5678"\n    public: false\n',
+    ),
+    "site-settings": _site_settings,
 }
 
 # English keeps the original golden files; each other language has a folder.
@@ -122,7 +145,7 @@ def test_bad_input_gives_golden_errors(
     assert "Traceback" not in result.stderr + result.stdout
     for line in result.stdout.splitlines():
         file, line_no, col, rest = line.split(":", 3)
-        assert file.startswith("coalitions/"), line
+        assert file.startswith("coalitions/") or file == "site.yml", line
         assert int(line_no) >= 1 and int(col) >= 1, line
         assert rest.startswith(" ") and ": " in rest, line
     output = result.stdout + "--- stderr\n" + result.stderr

@@ -89,6 +89,7 @@ def _oost(d: dict[str, Any]) -> None:
 
 def _koers(d: dict[str, Any]) -> None:
     d["status"] = "active"
+    d["website"] = "https://www.jongerenopkoers.example"  # an active dossier can be reached
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,10 @@ what they say it prints is what it prints."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -57,7 +60,7 @@ def test_what_the_dutch_page_says_check_prints_is_what_it_prints(
     assert shown and shown[0].split(": ", 1)[1] == problem
     (folder / "mijn-samenwerking.yml").write_text(minimal, encoding="utf-8")
     summary = run_cli("check", cwd=tmp_path).stderr.strip()
-    assert summary.replace("1 dossier ", "4 dossiers ") in _lines("nl")
+    assert summary == "1 dossier gecontroleerd: alles in orde"
 
 
 def test_the_serve_line_on_the_pages_is_the_commands_own() -> None:
@@ -77,3 +80,62 @@ def test_the_start_pages_do_not_say_to_open_the_file_from_disk() -> None:
         text = page.read_text(encoding="utf-8")
         assert "site/index.html" in text  # named, to say: not like this
         assert re.search(r"(niet|not) (het bestand )?`?site/index\.html|Do not open `site", text)
+
+
+def test_every_make_command_the_readme_names_exists() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`make ([a-z-]+)", readme))
+    assert {"site", "serve", "check", "test"} <= named
+    assert named <= TARGETS, named - TARGETS
+
+
+def _clean_copy(tmp_path: Path) -> Path:
+    """The project as a fresh clone has it (every tracked file, this version),
+    with the virtual environment already made, so no command installs anything."""
+    files = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
+    ).stdout.split(b"\0")
+    copy = tmp_path / "dossiers"
+    for name in filter(None, files):
+        source = ROOT / os.fsdecode(name)
+        if source.is_file() and not source.is_symlink():
+            (copy / os.fsdecode(name)).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, copy / os.fsdecode(name))  # keeps the mtimes make compares
+    (copy / ".venv").symlink_to(ROOT / ".venv")
+    return copy
+
+
+def _type(line: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """A line from the page, run as the coordinator types it (Dutch, the default)."""
+    env = {k: v for k, v in os.environ.items() if k not in (i18n.ENV, "MAKEFLAGS", "MAKELEVEL")}
+    return subprocess.run(
+        line, shell=True, cwd=cwd, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_the_dutch_page_run_in_a_clean_copy_does_what_it_says(tmp_path: Path) -> None:
+    copy = _clean_copy(tmp_path)
+    commands = [c for c in _lines("nl") if c.startswith(("make check", ".venv/bin/dossiers new"))]
+    assert commands == [
+        ".venv/bin/dossiers new mijn-samenwerking --type goals",
+        "make check",
+    ]
+    # Step 4 first, on the examples as cloned: the summary the page shows, last.
+    checked = _type("make check", copy)
+    assert checked.returncode == 0, checked
+    last = checked.stderr.strip().splitlines()[-1]
+    assert last in _lines("nl"), last
+    # Step 3: a new dossier, then the check names every 'VUL IN' and still ends
+    # with its own summary, not make's "Error 1" line.
+    made = _type(commands[0], copy)
+    assert made.returncode == 0, made
+    assert "coalitions/mijn-samenwerking.yml geschreven" in made.stderr
+    checked = _type("make check", copy)
+    assert checked.returncode == 0, checked
+    assert "mijn-samenwerking.yml" in checked.stdout and "VUL IN" in checked.stdout
+    last = checked.stderr.strip().splitlines()[-1]
+    assert re.fullmatch(r"6 dossiers gecontroleerd: \d+ problemen in 1 bestand.*", last), last
+    assert "make: ***" not in checked.stdout + checked.stderr
+    # For scripts: STRICT=1 keeps the exit status.
+    assert _type("make check STRICT=1", copy).returncode != 0

@@ -121,7 +121,8 @@ def _until(check: Any, server: subprocess.Popen[bytes], seconds: float = 60) -> 
 def test_make_serve_drops_removed_pages_and_never_hangs(project: Path) -> None:
     # mkdocs.serve.yml names the hook by its path in the repository.
     (project / "generator").symlink_to(ROOT / "generator", target_is_directory=True)
-    (project / "mkdocs.serve.yml").write_bytes((ROOT / "mkdocs.serve.yml").read_bytes())
+    for config in ("mkdocs.serve.yml", "mkdocs.serve.en.yml"):
+        (project / config).write_bytes((ROOT / config).read_bytes())
     port = _free_port()
     log = (project / "serve.log").open("wb")
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
@@ -143,6 +144,8 @@ def test_make_serve_drops_removed_pages_and_never_hangs(project: Path) -> None:
         _until(lambda: "onbekend_veld" in _get(f"{base}/coalities/gezonde-haven/")[1], server)
         status, page = _get(f"{base}/")
         assert status == 200 and "laatste goede versie" in page
+        # The English preview follows, with the same problem in English words.
+        _until(lambda: "The dossiers have 1 problem" in _get(f"{base}/en/")[1], server)
     finally:
         os.killpg(server.pid, 15)
         server.wait(timeout=30)
@@ -157,7 +160,7 @@ def test_a_taken_port_is_one_clear_line(project: Path) -> None:
         taken.listen()
         port = taken.getsockname()[1]
         done = subprocess.run(
-            [sys.executable, "-m", "generator", "serve", "--port", str(port)],
+            [sys.executable, "-m", "generator", "serve", "--lang", "nl", "--port", str(port)],
             cwd=project,
             capture_output=True,
             text=True,

@@ -409,3 +409,47 @@ def test_a_number_too_long_to_write_is_described_by_its_length() -> None:
 
     assert describe(10**5000) == "a number (~5001 digits)"
     assert describe(12) == "a number (12)"
+
+
+REACH = "an active coalition needs a public way to reach it"
+
+
+@pytest.mark.parametrize(
+    "contacts",
+    [
+        [],
+        [{"name": "Sanne", "public": True}],  # a name alone is no way to reach anyone
+        [{"name": "Sanne", "public": False, "email": "s@bieb.example"}],
+        [{"name": "Sanne", "public": True, "email": "s@bieb.example"}],  # e-mail kept private
+    ],
+)
+def test_an_active_coalition_without_a_public_way_to_reach_it_is_an_error(
+    tmp_path: Path, contacts: list[dict[str, Any]]
+) -> None:
+    raw = _minimal(tmp_path)
+    data = {k: v for k, v in raw.data.items() if k != "website"} | {"contacts": contacts}
+    result = validate(RawDossier(raw.file, raw.slug, data, raw.positions))
+    assert not isinstance(result, ValidDossier)
+    assert [p.path for p in result if REACH in p.message] == ["contacts" if contacts else "status"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"contacts": [{"name": "Sanne", "public": True, "email": "s@b.nl", "email_public": True}]},
+        {
+            "contacts": [
+                {"name": "Sanne", "public": True, "phone": "06 1234 5678", "phone_public": True}
+            ]
+        },
+        {"website": "https://www.bibliotheeknoord.nl"},
+        {"status": "paused"},  # a paused or ended coalition need not be reached
+        {"status": "ended"},
+    ],
+)
+def test_a_public_way_to_reach_an_active_coalition_is_enough(
+    tmp_path: Path, change: dict[str, Any]
+) -> None:
+    raw = _minimal(tmp_path)
+    data = {k: v for k, v in raw.data.items() if k != "website"} | change
+    assert isinstance(validate(RawDossier(raw.file, raw.slug, data, raw.positions)), ValidDossier)
