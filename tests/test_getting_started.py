@@ -126,16 +126,15 @@ def test_the_dutch_page_run_in_a_clean_copy_does_what_it_says(tmp_path: Path) ->
     assert checked.returncode == 0, checked
     last = checked.stderr.strip().splitlines()[-1]
     assert last in _lines("nl"), last
-    # Step 3: a new dossier, then the check names every 'VUL IN' and still ends
-    # with its own summary, not make's "Error 1" line.
+    # Step 3: a new dossier, then the check names every 'VUL IN', ends its own
+    # output with its summary, and exits 1 (make adds the line the page names).
     made = _type(commands[0], copy)
     assert made.returncode == 0, made
     assert "coalitions/mijn-samenwerking.yml geschreven" in made.stderr
     checked = _type("make check", copy)
-    assert checked.returncode == 0, checked
+    assert checked.returncode != 0, checked
     assert "mijn-samenwerking.yml" in checked.stdout and "VUL IN" in checked.stdout
-    last = checked.stderr.strip().splitlines()[-1]
-    assert re.fullmatch(r"6 dossiers gecontroleerd: \d+ problemen in 1 bestand.*", last), last
-    assert "make: ***" not in checked.stdout + checked.stderr
-    # For scripts: STRICT=1 keeps the exit status.
-    assert _type("make check STRICT=1", copy).returncode != 0
+    lines = [line for line in checked.stderr.strip().splitlines() if not line.startswith("make")]
+    assert re.fullmatch(r"6 dossiers gecontroleerd: \d+ problemen in 1 bestand.*", lines[-1])
+    assert "make: *** [Makefile:" in checked.stderr
+    assert "make: *** [Makefile:" in PAGES["nl"].read_text(encoding="utf-8")
