@@ -37,13 +37,9 @@ site: $(STAMP) $(NODE_STAMP) ## check the dossiers and build the whole site into
 
 PORT ?= 8000
 
-serve: $(STAMP) ## serve the Dutch site on http://127.0.0.1:$(PORT) with live reload on dossier changes; stop with Ctrl+C
+serve: $(STAMP) ## serve the site (Dutch at /, English at /en/) on http://127.0.0.1:$(PORT) with live reload on dossier changes; stop with Ctrl+C
 	@$(BIN)/dossiers serve --port $(PORT)
 
-# The summary is the last line a coordinator reads, not make's "Error 1": make
-# prints that line for any recipe that fails, so this recipe succeeds even with
-# problems. Scripts and CI take the exit status from `make check STRICT=1`,
-# `make annotate` or `.venv/bin/dossiers check` (1 when a dossier has a problem).
 # A problem makes check exit 1, as `dossiers check` does, so scripts and hooks can
 # trust it; make then adds its own "make: *** [...] Error 1" line after the summary.
 check: $(STAMP) ## check every dossier in coalitions/ and report all problems (exit 1 when there are any)
