@@ -94,7 +94,13 @@ def local_fonts(folder: Path) -> str:
         )
     package = BUNDLE.parent.parent
     version = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
-    shutil.copytree(package / "locales", folder / f"sveltia-cms@{version}" / "locales")
+    # File by file, not copytree: that gathers every failure into one shutil.Error,
+    # where a full disk should stop the build as the OSError it is.
+    locales = folder / f"sveltia-cms@{version}" / "locales"
+    locales.mkdir(parents=True, exist_ok=True)
+    for source in sorted((package / "locales").iterdir()):
+        if source.is_file():
+            shutil.copyfile(source, locales / source.name)
     (folder / "sveltia-cms").mkdir(exist_ok=True)
     shutil.copyfile(package / "package.json", folder / "sveltia-cms" / "package.json")
     return _HOME.sub("iP=`sveltia-cms`", bundle)

@@ -18,6 +18,7 @@ symbolic link, since MkDocs empties the folder it builds into.
 from __future__ import annotations
 
 import asyncio
+import errno
 import os
 import re
 import shutil
@@ -265,6 +266,19 @@ def build_sites(
         size = add_editor(staging.new, settings)
     except EditorMissing as err:
         raise EngineError(str(err)) from None
+    except OSError as err:
+        if err.errno == errno.ENOSPC:
+            raise EngineError(
+                _(
+                    "the disk is full while writing the browser editor: make room and build "
+                    "again; the site was not changed"
+                )
+            ) from None
+        raise EngineError(
+            _("cannot write the browser editor ({error}); the site was not changed").format(
+                error=err.strerror or err
+            )
+        ) from None
     say(f"  browser editor in admin/ ({size / 1e6:.1f} MB)")
     for lang in LANGS:
         if staging.language(lang) != staging.new:
