@@ -168,7 +168,7 @@ def test_a_full_disk_stops_clearly_and_the_next_build_recovers(
     tmp_path: Path, clean: dict[str, bytes]
 ) -> None:
     room = tmp_path / "room"
-    _tmpfs(room, "32m")
+    _tmpfs(room, "64m")  # the old site, the new one beside it and the cache fit
     try:
         project = room / "project"
         copy_project(project)
@@ -176,7 +176,7 @@ def test_a_full_disk_stops_clearly_and_the_next_build_recovers(
         filler = project / "filler"
         failures = 0
         # Room left for the build: less than its content, its site, or the new site
-        # beside the old one (a site is some 8 MB).
+        # beside the old one (a site is some 15 MB, 3 of them the browser editor).
         for room_left in (500_000, 2_000_000, 6_000_000, 12_000_000):
             shutil.rmtree(project / ".cache", ignore_errors=True)
             free = os.statvfs(room).f_bavail * os.statvfs(room).f_frsize
