@@ -192,15 +192,22 @@ def index_site(built: Path, lang: str, build_date: date) -> tuple[int, int]:
     shutil.rmtree(built / "pagefind", ignore_errors=True)
     count = asyncio.run(run())
     # Pagefind's own program writes the files, and a write it could not finish (a full
-    # disk) leaves an empty file without an error: an empty file stops the build.
-    empty = [f for f in (built / "pagefind").rglob("*") if f.is_file() and not f.stat().st_size]
-    if empty or not (built / "pagefind" / "pagefind.js").is_file():
-        raise EngineError(
-            _(
-                "the search index of the site is incomplete ({file} is empty or missing): "
-                "is the disk full? Make room and build again; the site was not changed"
-            ).format(file=(empty[0] if empty else built / "pagefind" / "pagefind.js").name)
-        )
+    # disk) leaves an empty file without an error: an empty or missing file of the
+    # library stops the build. (Some index files may be empty, e.g. wasm.unknown.)
+    for name in (
+        "pagefind.js",
+        "pagefind-worker.js",
+        "pagefind-entry.json",
+        f"wasm.{lang}.pagefind",
+    ):
+        needed = built / "pagefind" / name
+        if not needed.is_file() or not needed.stat().st_size:
+            raise EngineError(
+                _(
+                    "the search index of the site is incomplete ({file} is empty or missing): "
+                    "is the disk full? Make room and build again; the site was not changed"
+                ).format(file=name)
+            )
     # Pagefind also writes its ready-made search UIs; the finder page is a form of our
     # own over its API (assets/javascripts/search.js), so no page loads them.
     for unused in (built / "pagefind").glob("pagefind-*"):
