@@ -345,3 +345,51 @@ def _private_values(value: object) -> set[str]:
     if isinstance(value, str) and "private" in value.casefold():
         return {value.casefold()}
     return set()
+
+
+# A field's path as the review summary writes it: `partners[gemeente].oin`, `summary.nl`.
+_PATH_LIKE = re.compile(r"`|\w\[[^\]]*\]|\b[a-z_]+\.[a-z_]+\b|\][.\[]")
+
+
+def test_every_change_in_the_history_is_a_phrase_not_a_field_path(tmp_path: Path) -> None:
+    """Fields the review summary lists by their path (an OIN, a summary, a theme added,
+    a role's contributors, an objective dropped) read as phrases on the site and in
+    the feeds, in both languages."""
+    (tmp_path / "coalitions").mkdir()
+    _git(tmp_path, "init", "-q", "-b", "main")
+    data = dossier_with_markers()
+    data["objectives"] = [{"id": "plezier", "title": "Meer leesplezier"}]
+    _commit(tmp_path, "samen-lezen.yml", data, "2026-01-10T10:00:00+01:00")
+    _partner(data, "gemeente")["oin"] = "00000001234567890000"
+    _partner(data, "gemeente")["website"] = "https://gemeente.example"
+    data["summary"] = "Samen lezen in Noord."
+    data["governance"]["steering_group"]["chair"] = "bieb"
+    data["themes"].append({"id": "zorg", "name": "Zorg"})
+    data["roles"].append({"theme": "zorg", "lead": "gemeente"})
+    data["roles"][0]["informed"] = []
+    data["roles"][0]["contributes"] = ["gemeente"]
+    data["agenda"][0]["description"] = "Met koffie."
+    data["objectives"] = []
+    _commit(tmp_path, "samen-lezen.yml", data, "2026-02-10T10:00:00+01:00")
+    made = generate(tmp_path / "coalitions", DAY, history=True)
+    assert made.site.history_of("samen-lezen")[0].nl == (
+        "stuurgroep en samenvatting gewijzigd",
+        "activiteit ‘Voorleesochtend’: beschrijving gewijzigd",
+        "Gemeente Noord: OIN en website gewijzigd",
+        "rolverdeling voor ‘Lezen’: wie bijdraagt en wie wordt geïnformeerd gewijzigd",
+        "rolverdeling voor ‘Zorg’ toegevoegd",
+        "thema ‘Zorg’ toegevoegd",
+        "doel ‘Meer leesplezier’ vervalt",
+    )
+    assert "Gemeente Noord: OIN and website changed" in made.site.history_of("samen-lezen")[0].en
+    shown = {
+        "nl": made.files["nl"]["coalities/samen-lezen.md"].split('id="wijzigingen"')[1],
+        "en": made.files["en"]["coalitions/samen-lezen.md"].split('id="changes"')[1],
+        "nl.atom": made.files["nl"]["coalities/samen-lezen.atom"],
+        "en.atom": made.files["en"]["changes.atom"],
+    }
+    for where, text in shown.items():
+        sentences = [line for line in text.splitlines() if line.startswith("- ")]
+        sentences += re.findall(r"&lt;li&gt;(.*?)&lt;/li&gt;", text)
+        assert len(sentences) >= 8, where
+        assert [s for s in sentences if _PATH_LIKE.search(s)] == [], where
