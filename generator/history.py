@@ -244,6 +244,10 @@ def _through(d: Dossier, gate: public.Coalition) -> Dossier:
     )
 
 
+def _public_text(text: LocalizedText | None) -> public.Text | None:
+    return None if text is None else public.Text(nl=text.nl, en=text.en)
+
+
 def chronicle(
     found: Sequence[tuple[GitRevision, Snapshot]], today: public.Coalition
 ) -> tuple[tuple[public.Revision, ...], tuple[GitRevision, ...]]:
@@ -252,6 +256,7 @@ def chronicle(
     out: list[public.Revision] = []
     skipped: list[GitRevision] = []
     last: Dossier | None = None
+    objectives_today = {o.id for o in today.objectives}
     for revision, shot in found:
         if shot == "invalid":
             skipped.append(revision)
@@ -274,6 +279,14 @@ def chronicle(
                 en=tuple(sentences["en"]),
                 positions=tuple(
                     public.PartnerPosition(p.id, p.influence, p.dependency) for p in now.partners
+                ),
+                # Objectives that are gone today are not shown, as for every other item.
+                objectives=tuple(
+                    public.ObjectiveState(
+                        o.id, o.status, _public_text(o.baseline), _public_text(o.target)
+                    )
+                    for o in now.objectives
+                    if o.id in objectives_today
                 ),
             )
         )

@@ -342,6 +342,16 @@ class PartnerPosition:
 
 
 @dataclass(frozen=True)
+class ObjectiveState:
+    """Where an objective stood at a revision: its status and the values it records."""
+
+    objective: str
+    status: ObjectiveStatus
+    baseline: Text | None
+    target: Text | None
+
+
+@dataclass(frozen=True)
 class Revision:
     """One published revision of a coalition's dossier, as git recorded it.
 
@@ -354,6 +364,7 @@ class Revision:
     nl: tuple[str, ...]  # plain text, one sentence each
     en: tuple[str, ...]
     positions: tuple[PartnerPosition, ...]
+    objectives: tuple[ObjectiveState, ...] = ()
 
     def sentences(self, lang: str) -> tuple[str, ...]:
         return self.en if lang == "en" else self.nl

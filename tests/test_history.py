@@ -393,3 +393,41 @@ def test_every_change_in_the_history_is_a_phrase_not_a_field_path(tmp_path: Path
         sentences += re.findall(r"&lt;li&gt;(.*?)&lt;/li&gt;", text)
         assert len(sentences) >= 8, where
         assert [s for s in sentences if _PATH_LIKE.search(s)] == [], where
+
+
+def test_the_objectives_over_time_show_only_published_states(tmp_path: Path) -> None:
+    """An objective moves from not started (61 %) to on track (64 %) to at risk; a draft
+    period in between (achieved, 99 %) never counts, and an objective gone today is
+    not listed."""
+    (tmp_path / "coalitions").mkdir()
+    _git(tmp_path, "init", "-q", "-b", "main")
+    data = dossier_with_markers()
+    level = {"id": "leesniveau", "title": "Leesniveau", "baseline": "61% in 2025"}
+    data["objectives"] = [{**level, "target": "80%"}, {"id": "weg", "title": "WEG-doel"}]
+    _commit(tmp_path, "samen-lezen.yml", data, "2026-01-10T10:00:00+01:00")
+    data["objectives"][0].update(status="on-track", baseline="64% in 2026")
+    _commit(tmp_path, "samen-lezen.yml", data, "2026-02-10T10:00:00+01:00")
+    draft = copy.deepcopy(data)
+    draft["status"] = "draft"
+    draft["objectives"][0].update(status="achieved", baseline="CONCEPT-99%")
+    _commit(tmp_path, "samen-lezen.yml", draft, "2026-03-10T10:00:00+01:00")
+    data["objectives"] = [{**data["objectives"][0], "status": "at-risk"}]
+    _commit(tmp_path, "samen-lezen.yml", data, "2026-04-10T10:00:00+02:00")
+    made = generate(tmp_path / "coalitions", DAY, history=True).files
+    page = made["nl"]["coalities/samen-lezen.md"]
+    table = page.split("### Eerdere stand van de doelen")[1].split("###")[0]
+    assert [line for line in table.splitlines() if line.startswith("| Leesniveau")] == [
+        "| Leesniveau | 10 januari 2026 | 61% in 2025 | 80% | nog niet begonnen |",
+        "| Leesniveau | 10 februari 2026 | 64% in 2026 | 80% | op koers |",
+    ]
+    english = made["en"]["coalitions/samen-lezen.md"].split("### Objectives earlier")[1]
+    nl = '<span lang="nl">{}</span>'.format
+    assert (
+        f"| {nl('Leesniveau')} | 10 February 2026 | {nl('64% in 2026')} | {nl('80%')} | on track |"
+        in english
+    )
+    for text in (table, english.split("###")[0]):
+        assert "CONCEPT" not in text and "WEG-doel" not in text and "behaald" not in text
+    # Today's state is in the objectives table above, not among the earlier ones.
+    assert "loopt gevaar" not in table
+    assert not any("CONCEPT" in t for lang in made.values() for t in lang.values())

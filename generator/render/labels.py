@@ -694,6 +694,13 @@ _WORDS.update(
             "dossier; the table above gives where they are now.",
         ),
         "trail_since": ("Vanaf", "From"),
+        "objectives_earlier": ("Eerdere stand van de doelen", "Objectives earlier"),
+        "objectives_earlier_intro": (
+            "Hoe de doelen er eerder voor stonden, volgens de gepubliceerde versies van dit "
+            "dossier; de tabel hierboven geeft de stand van nu.",
+            "How the objectives stood before, according to the published versions of this "
+            "dossier; the table above gives where they stand now.",
+        ),
         "trail_caption": (
             "Grijze stippellijnen en open rondjes: eerdere posities.",
             "Grey dotted lines and open circles: earlier positions.",
