@@ -290,11 +290,9 @@ def test_without_history_the_matrix_has_no_trail(tmp_path: Path) -> None:
     assert '"trail_points"' in made["coalities/een.partners.vl.json"]  # the same template
 
 
-@pytest.mark.slow
-def test_a_real_build_with_history_holds_no_private_marker(tmp_path: Path) -> None:
-    """The leak scan (every reading of every built file, tests/scan.py) over a real
-    `dossiers build` of a project whose dossier has the history above."""
-    project = tmp_path / "project"
+def project_with_history(project: Path) -> None:
+    """This project's site files, without its dossiers, in `project`; there, a git
+    repository whose only dossier has the history of the module docstring."""
     project.mkdir()
     for name in PROJECT_FILES:
         shutil.copy(ROOT / name, project / name)
@@ -308,6 +306,10 @@ def test_a_real_build_with_history_holds_no_private_marker(tmp_path: Path) -> No
             for line in manifest.read_text(encoding="utf-8").splitlines():
                 (project / "content" / lang / line.strip()).unlink(missing_ok=True)
     _history_into(project)
+
+
+def build_project(project: Path) -> subprocess.CompletedProcess[str]:
+    """A real `dossiers build` of `project`, which must succeed."""
     done = subprocess.run(
         [sys.executable, "-m", "generator", "build", "--date", BUILD_DATE],
         cwd=project,
@@ -317,6 +319,16 @@ def test_a_real_build_with_history_holds_no_private_marker(tmp_path: Path) -> No
         check=False,
     )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-4000:]
+    return done
+
+
+@pytest.mark.slow
+def test_a_real_build_with_history_holds_no_private_marker(tmp_path: Path) -> None:
+    """The leak scan (every reading of every built file, tests/scan.py) over a real
+    `dossiers build` of a project whose dossier has the history above."""
+    project = tmp_path / "project"
+    project_with_history(project)
+    done = build_project(project)
     assert "no longer validates" in done.stderr
     built = files(project / "site")
     assert any(path.name == "lezen-noord.atom" for path in built)
@@ -395,24 +407,30 @@ def test_every_change_in_the_history_is_a_phrase_not_a_field_path(tmp_path: Path
         assert [s for s in sentences if _PATH_LIKE.search(s)] == [], where
 
 
+def _objectives_into(repo: Path, name: str) -> None:
+    """A dossier whose objective moves: not started (61 %), on track (64 %), a draft
+    period (achieved, 99 %), at risk; a second objective is there until the last."""
+    data = dossier_with_markers()
+    level = {"id": "leesniveau", "title": "Leesniveau", "baseline": "61% in 2025"}
+    data["objectives"] = [{**level, "target": "80%"}, {"id": "weg", "title": "WEG-doel"}]
+    _commit(repo, name, data, "2026-01-10T10:00:00+01:00")
+    data["objectives"][0].update(status="on-track", baseline="64% in 2026")
+    _commit(repo, name, data, "2026-02-10T10:00:00+01:00")
+    draft = copy.deepcopy(data)
+    draft["status"] = "draft"
+    draft["objectives"][0].update(status="achieved", baseline="CONCEPT-99%")
+    _commit(repo, name, draft, "2026-03-10T10:00:00+01:00")
+    data["objectives"] = [{**data["objectives"][0], "status": "at-risk"}]
+    _commit(repo, name, data, "2026-04-10T10:00:00+02:00")
+
+
 def test_the_objectives_over_time_show_only_published_states(tmp_path: Path) -> None:
     """An objective moves from not started (61 %) to on track (64 %) to at risk; a draft
     period in between (achieved, 99 %) never counts, and an objective gone today is
     not listed."""
     (tmp_path / "coalitions").mkdir()
     _git(tmp_path, "init", "-q", "-b", "main")
-    data = dossier_with_markers()
-    level = {"id": "leesniveau", "title": "Leesniveau", "baseline": "61% in 2025"}
-    data["objectives"] = [{**level, "target": "80%"}, {"id": "weg", "title": "WEG-doel"}]
-    _commit(tmp_path, "samen-lezen.yml", data, "2026-01-10T10:00:00+01:00")
-    data["objectives"][0].update(status="on-track", baseline="64% in 2026")
-    _commit(tmp_path, "samen-lezen.yml", data, "2026-02-10T10:00:00+01:00")
-    draft = copy.deepcopy(data)
-    draft["status"] = "draft"
-    draft["objectives"][0].update(status="achieved", baseline="CONCEPT-99%")
-    _commit(tmp_path, "samen-lezen.yml", draft, "2026-03-10T10:00:00+01:00")
-    data["objectives"] = [{**data["objectives"][0], "status": "at-risk"}]
-    _commit(tmp_path, "samen-lezen.yml", data, "2026-04-10T10:00:00+02:00")
+    _objectives_into(tmp_path, "samen-lezen.yml")
     made = generate(tmp_path / "coalitions", DAY, history=True).files
     page = made["nl"]["coalities/samen-lezen.md"]
     table = page.split("### Eerdere stand van de doelen")[1].split("###")[0]
