@@ -445,3 +445,30 @@ def test_the_objectives_over_time_show_only_published_states(tmp_path: Path) -> 
     # Today's state is in the objectives table above, not among the earlier ones.
     assert "loopt gevaar" not in table
     assert not any("CONCEPT" in t for lang in made.values() for t in lang.values())
+
+
+def test_a_new_build_leaves_cached_histories_packed_until_they_are_needed(
+    repo: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    """From the cache file, a history is not decoded while publishing (its pages may
+    come from the cache too); asked for, it is the history made the first time, and
+    it travels to a worker process as it is."""
+    import pickle
+
+    from generator.cache import Memo
+
+    folder = repo[0] / "coalitions"
+    site = generate(folder, DAY).site
+    store = Memo(tmp_path / "content.sqlite")
+    first = read_histories(folder, site.coalitions, {"lezen-noord": "x"}, store)
+    store.save()
+    store.close()
+    store = Memo(tmp_path / "content.sqlite", remember=False)
+    again = read_histories(folder, site.coalitions, {"lezen-noord": "x"}, store)
+    assert store.misses == 0
+    (packed,) = again.histories
+    assert not {"revisions", "_revisions"} & set(vars(packed))  # not decoded yet
+    assert again.notes == first.notes and len(again.notes) == 1
+    assert packed == first.histories[0] and first.histories[0] == packed
+    assert pickle.loads(pickle.dumps(packed)).revisions == first.histories[0].revisions
+    store.close()
