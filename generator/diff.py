@@ -273,7 +273,26 @@ def summarise(
     return "\n".join(out)
 
 
-def _compare(old: Dossier, new: Dossier, say: _Say, c: _Changes, worded: bool = False) -> None:
+Flat = dict[str, Any]  # a dossier's leaf values by path (``flattened``)
+
+
+def flattened(dossier: Dossier) -> Flat:
+    """The dossier's leaf values by path, e.g. ``agenda[meetavond].start``: what
+    ``change_sentences`` compares; made once per version by a caller that compares
+    each version twice (the history)."""
+    found: Flat = {}
+    _flatten(dossier.model_dump(mode="json"), "", found)
+    return found
+
+
+def _compare(
+    old: Dossier,
+    new: Dossier,
+    say: _Say,
+    c: _Changes,
+    worded: bool = False,
+    flat: tuple[Flat, Flat] | None = None,
+) -> None:
     label = say.label
     if old.status != new.status:
         values = {"old": label.term("status", old.status), "new": label.term("status", new.status)}
@@ -302,16 +321,19 @@ def _compare(old: Dossier, new: Dossier, say: _Say, c: _Changes, worded: bool = 
                 new=", ".join(sorted(_reviewers(new))) or "–",
             )
         )
-    c.lines.extend(_unworded(old, new, say, worded))
+    c.lines.extend(_unworded(old, new, say, worded, flat))
 
 
-def _unworded(old: Dossier, new: Dossier, say: _Say, worded: bool = False) -> list[str]:
+def _unworded(
+    old: Dossier,
+    new: Dossier,
+    say: _Say,
+    worded: bool = False,
+    flat: tuple[Flat, Flat] | None = None,
+) -> list[str]:
     """Changed fields the comparisons above do not put in words: listed by path for
     reviewers, or, `worded`, as phrases per item for readers of the site."""
-    before: dict[str, Any] = {}
-    after: dict[str, Any] = {}
-    _flatten(old.model_dump(mode="json"), "", before)
-    _flatten(new.model_dump(mode="json"), "", after)
+    before, after = flat if flat is not None else (flattened(old), flattened(new))
     # Items added or removed as a whole are reported as such, not field by field.
     items = {p.split("]")[0] + "]" for p in before.keys() ^ after.keys() if "]" in p}
     whole = {i for i in items if not any(k.startswith(i) for k in before.keys() & after.keys())}
@@ -666,7 +688,9 @@ def as_text(markdown: str) -> str:
     return html.unescape(text)
 
 
-def change_sentences(old: Dossier, new: Dossier, lang: str = "nl") -> list[str]:
+def change_sentences(
+    old: Dossier, new: Dossier, lang: str = "nl", flat: tuple[Flat, Flat] | None = None
+) -> list[str]:
     """What changed between two versions of one dossier, as plain sentences.
 
     The same sentences as the review summary, without Markdown. The site's
@@ -675,5 +699,5 @@ def change_sentences(old: Dossier, new: Dossier, lang: str = "nl") -> list[str]:
     """
     say = _Say(lang)
     changes = _Changes()
-    _compare(old, new, say, changes, worded=True)
+    _compare(old, new, say, changes, worded=True, flat=flat)
     return [as_text(line) for line in changes.attention + changes.lines]

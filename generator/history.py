@@ -33,7 +33,7 @@ from typing import cast
 
 from . import public
 from .cache import Memo, key, unpack
-from .diff import change_sentences
+from .diff import Flat, change_sentences, flattened
 from .errors import Problem
 from .i18n import _
 from .load import EXTENSION, read_bytes
@@ -257,6 +257,7 @@ def chronicle(
     out: list[public.Revision] = []
     skipped: list[GitRevision] = []
     last: Dossier | None = None
+    last_flat: Flat = {}
     objectives_today = {o.id for o in today.objectives}
     for revision, shot in found:
         if shot == "invalid":
@@ -265,11 +266,15 @@ def chronicle(
         if not isinstance(shot, Dossier):
             continue  # a draft period contributes nothing
         now = _through(shot, today)
+        now_flat = flattened(now)  # each version is compared twice, in two languages
         if last is None:
             sentences = {"nl": [_FIRST[0]], "en": [_FIRST[1]]}
         else:
-            sentences = {lang: change_sentences(last, now, lang) for lang in ("nl", "en")}
-        last = now
+            sentences = {
+                lang: change_sentences(last, now, lang, (last_flat, now_flat))
+                for lang in ("nl", "en")
+            }
+        last, last_flat = now, now_flat
         if not sentences["nl"]:
             continue
         out.append(
