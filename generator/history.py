@@ -308,9 +308,14 @@ class _Packed(public.CoalitionHistory):
     for. An unchanged coalition's pages come from the cache as well, so most builds
     never decode most histories (at N = 1,000 decoding them all took seconds)."""
 
-    def __init__(self, slug: str, blob: bytes) -> None:
+    def __init__(self, slug: str, blob: bytes, times: tuple[tuple[datetime, str], ...]) -> None:
         object.__setattr__(self, "slug", slug)
         object.__setattr__(self, "_blob", blob)
+        object.__setattr__(self, "_times", times)
+
+    @property
+    def times(self) -> tuple[tuple[datetime, str], ...]:
+        return cast(tuple[tuple[datetime, str], ...], self.__dict__["_times"])
 
     @property
     def revisions(self) -> tuple[public.Revision, ...]:
@@ -328,12 +333,14 @@ class _Packed(public.CoalitionHistory):
     __hash__ = public.CoalitionHistory.__hash__
 
 
-def _cached(store: Memo, name: str, slug: str) -> public.CoalitionHistory | None:
+def _cached(
+    store: Memo, name: str, slug: str, times: tuple[tuple[datetime, str], ...]
+) -> public.CoalitionHistory | None:
     if store.holds(name):  # in memory (make serve): nothing to decode
         found = store.find(name)
         return None if found is None else public.CoalitionHistory(slug, found)
     blob = store.find_packed(name)
-    return None if blob is None else _Packed(slug, blob)
+    return None if blob is None else _Packed(slug, blob, times)
 
 
 def read_histories(
@@ -357,16 +364,19 @@ def read_histories(
         c.slug: key("history", digests[c.slug], *(f"{r.commit}{r.blob}" for r in chains[c.slug]))
         for c in coalitions
     }
-    # Kept apart: the revisions (often not needed, see _Packed), and the revisions
-    # skipped (always needed, for the notes; almost always none).
-    skipped_key = {slug: key("history-skipped", name) for slug, name in wanted.items()}
+    # Kept apart: the revisions (often not needed, see _Packed), and what is always
+    # needed and small: the revisions skipped (for the notes; almost always none) and
+    # each revision's time and commit (for the feed across coalitions).
+    brief_key = {slug: key("history-brief", name) for slug, name in wanted.items()}
     made: dict[str, public.CoalitionHistory] = {}
     skipped: dict[str, tuple[GitRevision, ...]] = {}
     for c in coalitions:
-        history = _cached(store, wanted[c.slug], c.slug)
-        left_out = store.find(skipped_key[c.slug])
-        if history is not None and isinstance(left_out, tuple):
-            made[c.slug], skipped[c.slug] = history, left_out
+        brief = store.find(brief_key[c.slug])
+        if not isinstance(brief, tuple) or len(brief) != 2:
+            continue
+        history = _cached(store, wanted[c.slug], c.slug, brief[1])
+        if history is not None:
+            made[c.slug], skipped[c.slug] = history, brief[0]
     todo = [c for c in coalitions if c.slug not in made]
     blobs = sorted({(r.blob, r.path) for c in todo for r in chains[c.slug]})
     names = {blob: key("history-revision", blob, Path(path).name) for blob, path in blobs}
@@ -392,8 +402,8 @@ def read_histories(
         chain = [(r, _shot(known[r.blob])) for r in chains[c.slug]]
         history_made, skipped[c.slug] = chronicle(chain, c)
         store.store(wanted[c.slug], history_made)
-        store.store(skipped_key[c.slug], skipped[c.slug])
         made[c.slug] = public.CoalitionHistory(c.slug, history_made)
+        store.store(brief_key[c.slug], (skipped[c.slug], made[c.slug].times))
     notes = [
         _("{path} at {commit} ({date}) no longer validates: left out of the history").format(
             path=r.path, commit=r.commit[:12], date=r.committed[:10]

@@ -374,3 +374,9 @@ class Revision:
 class CoalitionHistory:
     slug: str
     revisions: tuple[Revision, ...]  # newest first
+
+    @property
+    def times(self) -> tuple[tuple[datetime, str], ...]:
+        """(commit time, commit) of each revision, newest first: what a list across
+        coalitions sorts by, without the revisions' contents."""
+        return tuple((r.committed, r.commit) for r in self.revisions)

@@ -472,3 +472,46 @@ def test_a_new_build_leaves_cached_histories_packed_until_they_are_needed(
     assert packed == first.histories[0] and first.histories[0] == packed
     assert pickle.loads(pickle.dumps(packed)).revisions == first.histories[0].revisions
     store.close()
+
+
+def test_the_feed_across_coalitions_decodes_only_the_histories_it_lists(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The overview feed keeps the newest entries across coalitions; which ones is known
+    from each history's dates alone, so an older coalition's history stays packed."""
+    from generator.cache import Memo
+    from generator.public import PublicSite
+    from generator.render import atom
+
+    repo = tmp_path / "repo"
+    (repo / "coalitions").mkdir(parents=True)
+    _git(repo, "init", "-q", "-b", "main")
+    _objectives_into(repo, "doelen-noord.yml")  # changes until April 2026
+    later = dossier_with_markers()
+    _commit(repo, "later.yml", later, "2026-05-10T10:00:00+02:00")
+    _partner(later, "bieb")["influence"] = 5
+    _commit(repo, "later.yml", later, "2026-06-10T10:00:00+02:00")
+    folder = repo / "coalitions"
+    site = generate(folder, DAY).site
+    digests = {c.slug: "x" for c in site.coalitions}
+    store = Memo(tmp_path / "content.sqlite")
+    read_histories(folder, site.coalitions, digests, store)
+    store.save()
+    store.close()
+    store = Memo(tmp_path / "content.sqlite", remember=False)
+    found = read_histories(folder, site.coalitions, digests, store)
+    store.close()
+    monkeypatch.setattr(atom, "OVERVIEW_ENTRIES", 2)
+    every = PublicSite(site.coalitions, site.build_date, found.histories)
+    feed = feedparser.parse(
+        atom.overview_history_feed(every, "nl", "http://x.example/")["wijzigingen.atom"]
+    )
+    assert [e.updated for e in feed.entries] == [
+        "2026-06-10T10:00:00+02:00",
+        "2026-05-10T10:00:00+02:00",
+    ]
+    packed = {h.slug: h for h in found.histories}
+    assert not {"revisions", "_revisions"} & set(vars(packed["doelen-noord"]))
+    assert [t for t, _ in packed["doelen-noord"].times] == [
+        r.committed for r in packed["doelen-noord"].revisions
+    ]
