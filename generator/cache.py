@@ -293,6 +293,21 @@ class Memo:
             self._memory[name] = value
         return value
 
+    def find_packed(self, name: str) -> bytes | None:
+        """The checked bytes of the stored result for `name`, not yet decoded, or None.
+
+        For a result a build often does not need at all (a coalition's history, when
+        its pages come from the cache too): ``unpack`` decodes it when it is needed.
+        A result in memory only (not yet in the file) is not found here.
+        """
+        self._used.add(name)
+        blob = self._new.get(name)
+        if blob is None:
+            blob = self._read(name)
+        if blob is not None:
+            self.hits += 1
+        return blob
+
     def _read(self, name: str) -> bytes | None:
         if self._db is None:
             return None
@@ -392,6 +407,11 @@ class Memo:
             return
         self._new = {}
         self._pending = 0
+
+
+def unpack(blob: bytes) -> Any:
+    """A result from the bytes ``Memo.find_packed`` gave (checked when they were read)."""
+    return pickle.loads(blob)
 
 
 def _pickled(make: Callable[[], Any]) -> bytes:

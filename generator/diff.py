@@ -89,6 +89,18 @@ _S: dict[str, tuple[str, str]] = {
         "the old version had problems and cannot be compared; everything below counts as new",
     ),
     "other": ("ook gewijzigd: {fields}", "also changed: {fields}"),
+    "fields_changed": ("{fields} gewijzigd", "{fields} changed"),
+    "item_changed": ("{subject}: {fields} gewijzigd", "{subject}: {fields} changed"),
+    "item_added": ("{what} toegevoegd", "{what} added"),
+    "item_removed": ("{what} vervalt", "{what} removed"),
+    "more_changes": ("nog {count} andere wijzigingen", "{count} other changes"),
+    "and": ("en", "and"),
+    "other_details": ("andere gegevens", "other details"),
+    "theme": ("thema", "theme"),
+    "deliverable": ("onderdeel", "deliverable"),
+    "result": ("resultaat", "result"),
+    "objective": ("doel", "objective"),
+    "role_for": ("rolverdeling voor {subject}", "role division for {subject}"),
     "public": ("openbare", "public"),
     "private": ("niet-openbare", "non-public"),
     "public_short": ("openbaar", "public"),
@@ -261,7 +273,26 @@ def summarise(
     return "\n".join(out)
 
 
-def _compare(old: Dossier, new: Dossier, say: _Say, c: _Changes) -> None:
+Flat = dict[str, Any]  # a dossier's leaf values by path (``flattened``)
+
+
+def flattened(dossier: Dossier) -> Flat:
+    """The dossier's leaf values by path, e.g. ``agenda[meetavond].start``: what
+    ``change_sentences`` compares; made once per version by a caller that compares
+    each version twice (the history)."""
+    found: Flat = {}
+    _flatten(dossier.model_dump(mode="json"), "", found)
+    return found
+
+
+def _compare(
+    old: Dossier,
+    new: Dossier,
+    say: _Say,
+    c: _Changes,
+    worded: bool = False,
+    flat: tuple[Flat, Flat] | None = None,
+) -> None:
     label = say.label
     if old.status != new.status:
         values = {"old": label.term("status", old.status), "new": label.term("status", new.status)}
@@ -290,15 +321,19 @@ def _compare(old: Dossier, new: Dossier, say: _Say, c: _Changes) -> None:
                 new=", ".join(sorted(_reviewers(new))) or "–",
             )
         )
-    c.lines.extend(_unworded(old, new, say))
+    c.lines.extend(_unworded(old, new, say, worded, flat))
 
 
-def _unworded(old: Dossier, new: Dossier, say: _Say) -> list[str]:
-    """Changed fields the comparisons above do not put in words, listed by path."""
-    before: dict[str, Any] = {}
-    after: dict[str, Any] = {}
-    _flatten(old.model_dump(mode="json"), "", before)
-    _flatten(new.model_dump(mode="json"), "", after)
+def _unworded(
+    old: Dossier,
+    new: Dossier,
+    say: _Say,
+    worded: bool = False,
+    flat: tuple[Flat, Flat] | None = None,
+) -> list[str]:
+    """Changed fields the comparisons above do not put in words: listed by path for
+    reviewers, or, `worded`, as phrases per item for readers of the site."""
+    before, after = flat if flat is not None else (flattened(old), flattened(new))
     # Items added or removed as a whole are reported as such, not field by field.
     items = {p.split("]")[0] + "]" for p in before.keys() ^ after.keys() if "]" in p}
     whole = {i for i in items if not any(k.startswith(i) for k in before.keys() & after.keys())}
@@ -310,6 +345,10 @@ def _unworded(old: Dossier, new: Dossier, say: _Say) -> list[str]:
         and ".reviewers" not in path
         and not any(path.startswith(item) for item in whole)
     )
+    if worded:
+        return _in_words(
+            old, new, say, other, {i: any(k.startswith(i) for k in before) for i in whole}
+        )
     # Whole items added or removed where no sentence above says so.
     for item in sorted(whole):
         added = not any(k.startswith(item) for k in before)
@@ -320,6 +359,105 @@ def _unworded(old: Dossier, new: Dossier, say: _Say) -> list[str]:
     shown = ", ".join(f"`{path}`" for path in other[:_MAX_OTHER])
     more = f" (+{len(other) - _MAX_OTHER})" if len(other) > _MAX_OTHER else ""
     return [say("other", fields=_Raw(shown + more))]
+
+
+_ITEM = re.compile(r"^(\w+)\[([^\]]*)\](?:\.(\w+))?")
+_FIELD = re.compile(r"\w+")
+# Parts of a section that have words of their own ("stuurgroep", not "sturing").
+_SUBSECTIONS = {"endorsed_by", "steering_group", "referee", "escalation", "mandates"}
+# Per keyed list: the word for one item, and where its title is.
+_KINDS = {
+    "partners": ("", "name"),
+    "agenda": ("activity", "title"),
+    "agreements": ("agreement", "title"),
+    "objectives": ("objective", "title"),
+    "results": ("result", "title"),
+    "places": ("place", "name"),
+    "themes": ("theme", "name"),
+    "deliverables": ("deliverable", "name"),
+    "contacts": ("contact", "name"),
+}
+
+
+def _in_words(
+    old: Dossier, new: Dossier, say: _Say, changed: list[str], whole: dict[str, bool]
+) -> list[str]:
+    """Changed fields as phrases: "Gemeente Noord: OIN en website gewijzigd", "thema
+    ‘Zorg’ toegevoegd"; never a field's path. Items are named as the newer version
+    names them, fields by their label (``field_`` labels)."""
+    titles: dict[tuple[str, str], Any] = {}
+    for dossier in (old, new):  # the newer name wins
+        for top, (_kind, attribute) in _KINDS.items():
+            ident = _KEYS[top]
+            for item in getattr(dossier, top):
+                titles[(top, str(getattr(item, ident)))] = getattr(item, attribute)
+        for role in dossier.roles:
+            titles[("roles", role.subject)] = titles.get(
+                ("themes", role.subject), titles.get(("deliverables", role.subject), role.subject)
+            )
+
+    def subject(top: str, ident: str) -> _Raw:
+        title = titles.get((top, ident), ident)
+        if top == "partners":
+            return _Raw(_text(title))
+        if top == "roles":
+            return _Raw(say("role_for", subject=say.quoted(title)))
+        return _Raw(f"{say(_KINDS[top][0])} {say.quoted(title)}")
+
+    def field_word(name: str) -> str:
+        try:
+            return say.label(f"field_{name}")
+        except KeyError:
+            return say("other_details")
+
+    fields: dict[tuple[str, str] | None, list[str]] = {}
+    added: list[tuple[str, str]] = []
+    removed: list[tuple[str, str]] = []
+    for path in changed:
+        found = _ITEM.match(path)
+        if found and (found[1] in _KEYS or found[1] == "roles"):
+            where: tuple[str, str] | None = (found[1], found[2])
+            name = found[3] or ""
+        else:
+            where = None
+            parts = _FIELD.findall(path)
+            name = parts[1] if len(parts) > 1 and parts[1] in _SUBSECTIONS else parts[0]
+        word = field_word(name)
+        if word not in fields.setdefault(where, []):
+            fields[where].append(word)
+    for item in sorted(whole):
+        found = _ITEM.match(item)
+        is_new = not whole[item]  # whole[item]: the older version had it
+        if not found or not (found[1] in _KEYS or found[1] == "roles"):
+            # An item of a list without ids (a value, an escalation step): its section changed.
+            parts = _FIELD.findall(item)
+            name = parts[1] if len(parts) > 1 and parts[1] in _SUBSECTIONS else parts[0]
+            word = field_word(name)
+            if word not in fields.setdefault(None, []):
+                fields[None].append(word)
+        elif found[1] not in (_WORDED_ADDED if is_new else _WORDED_REMOVED):
+            (added if is_new else removed).append((found[1], found[2]))
+    lines: list[str] = []
+    if None in fields:
+        lines.append(say("fields_changed", fields=_Raw(_joined(fields.pop(None), say))))
+    lines += [
+        say("item_changed", subject=subject(*where), fields=_Raw(_joined(words, say)))
+        for where, words in sorted(fields.items(), key=lambda e: e[0] or ("", ""))
+        if where is not None
+    ]
+    lines += [say("item_added", what=subject(*item)) for item in added]
+    lines += [say("item_removed", what=subject(*item)) for item in removed]
+    if len(lines) > _MAX_OTHER:
+        lines = [*lines[: _MAX_OTHER - 1], say("more_changes", count=len(lines) - _MAX_OTHER + 1)]
+    return lines
+
+
+def _joined(words: list[str], say: _Say) -> str:
+    """'a, b en c': escaped for Markdown like every other value."""
+    escaped = [_text(w) for w in words]
+    if len(escaped) < 2:
+        return "".join(escaped)
+    return f"{', '.join(escaped[:-1])} {say('and')} {escaped[-1]}"
 
 
 def _empty_like(dossier: Dossier) -> Dossier:
@@ -550,7 +688,9 @@ def as_text(markdown: str) -> str:
     return html.unescape(text)
 
 
-def change_sentences(old: Dossier, new: Dossier, lang: str = "nl") -> list[str]:
+def change_sentences(
+    old: Dossier, new: Dossier, lang: str = "nl", flat: tuple[Flat, Flat] | None = None
+) -> list[str]:
     """What changed between two versions of one dossier, as plain sentences.
 
     The same sentences as the review summary, without Markdown. The site's
@@ -559,5 +699,5 @@ def change_sentences(old: Dossier, new: Dossier, lang: str = "nl") -> list[str]:
     """
     say = _Say(lang)
     changes = _Changes()
-    _compare(old, new, say, changes)
+    _compare(old, new, say, changes, worded=True, flat=flat)
     return [as_text(line) for line in changes.attention + changes.lines]

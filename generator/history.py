@@ -29,10 +29,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import cast
 
 from . import public
-from .cache import Memo, key
-from .diff import change_sentences
+from .cache import Memo, key, unpack
+from .diff import Flat, change_sentences, flattened
 from .errors import Problem
 from .i18n import _
 from .load import EXTENSION, read_bytes
@@ -244,6 +245,10 @@ def _through(d: Dossier, gate: public.Coalition) -> Dossier:
     )
 
 
+def _public_text(text: LocalizedText | None) -> public.Text | None:
+    return None if text is None else public.Text(nl=text.nl, en=text.en)
+
+
 def chronicle(
     found: Sequence[tuple[GitRevision, Snapshot]], today: public.Coalition
 ) -> tuple[tuple[public.Revision, ...], tuple[GitRevision, ...]]:
@@ -252,6 +257,8 @@ def chronicle(
     out: list[public.Revision] = []
     skipped: list[GitRevision] = []
     last: Dossier | None = None
+    last_flat: Flat = {}
+    objectives_today = {o.id for o in today.objectives}
     for revision, shot in found:
         if shot == "invalid":
             skipped.append(revision)
@@ -259,11 +266,15 @@ def chronicle(
         if not isinstance(shot, Dossier):
             continue  # a draft period contributes nothing
         now = _through(shot, today)
+        now_flat = flattened(now)  # each version is compared twice, in two languages
         if last is None:
             sentences = {"nl": [_FIRST[0]], "en": [_FIRST[1]]}
         else:
-            sentences = {lang: change_sentences(last, now, lang) for lang in ("nl", "en")}
-        last = now
+            sentences = {
+                lang: change_sentences(last, now, lang, (last_flat, now_flat))
+                for lang in ("nl", "en")
+            }
+        last, last_flat = now, now_flat
         if not sentences["nl"]:
             continue
         out.append(
@@ -275,16 +286,61 @@ def chronicle(
                 positions=tuple(
                     public.PartnerPosition(p.id, p.influence, p.dependency) for p in now.partners
                 ),
+                # Objectives that are gone today are not shown, as for every other item.
+                objectives=tuple(
+                    public.ObjectiveState(
+                        o.id, o.status, _public_text(o.baseline), _public_text(o.target)
+                    )
+                    for o in now.objectives
+                    if o.id in objectives_today
+                ),
             )
         )
     return tuple(out[::-1]), tuple(skipped)
 
 
-def _shot(blob: str, made: dict[str, Snapshot], store: Memo, names: dict[str, str]) -> Snapshot:
-    found = made.get(blob)
-    if found is None:
-        found = store.find(names[blob])
+def _shot(found: object) -> Snapshot:
     return found if isinstance(found, Dossier | str) else "invalid"
+
+
+class _Packed(public.CoalitionHistory):
+    """A coalition's history as the content cache holds it, decoded when first asked
+    for. An unchanged coalition's pages come from the cache as well, so most builds
+    never decode most histories (at N = 1,000 decoding them all took seconds)."""
+
+    def __init__(self, slug: str, blob: bytes, times: tuple[tuple[datetime, str], ...]) -> None:
+        object.__setattr__(self, "slug", slug)
+        object.__setattr__(self, "_blob", blob)
+        object.__setattr__(self, "_times", times)
+
+    @property
+    def times(self) -> tuple[tuple[datetime, str], ...]:
+        return cast(tuple[tuple[datetime, str], ...], self.__dict__["_times"])
+
+    @property
+    def revisions(self) -> tuple[public.Revision, ...]:
+        found = self.__dict__.get("_revisions")
+        if found is None:
+            found = unpack(self.__dict__["_blob"])
+            object.__setattr__(self, "_revisions", found)
+        return cast(tuple[public.Revision, ...], found)
+
+    def __eq__(self, other: object) -> bool:  # the same as a decoded history
+        if not isinstance(other, public.CoalitionHistory):
+            return NotImplemented
+        return (self.slug, self.revisions) == (other.slug, other.revisions)
+
+    __hash__ = public.CoalitionHistory.__hash__
+
+
+def _cached(
+    store: Memo, name: str, slug: str, times: tuple[tuple[datetime, str], ...]
+) -> public.CoalitionHistory | None:
+    if store.holds(name):  # in memory (make serve): nothing to decode
+        found = store.find(name)
+        return None if found is None else public.CoalitionHistory(slug, found)
+    blob = store.find_packed(name)
+    return None if blob is None else _Packed(slug, blob, times)
 
 
 def read_histories(
@@ -308,15 +364,26 @@ def read_histories(
         c.slug: key("history", digests[c.slug], *(f"{r.commit}{r.blob}" for r in chains[c.slug]))
         for c in coalitions
     }
-    made: dict[str, tuple[tuple[public.Revision, ...], tuple[GitRevision, ...]]] = {}
-    # Each cached history is read once (a read unpickles it: at N = 1,000 that counts).
-    known = {c.slug: store.find(wanted[c.slug]) for c in coalitions}
-    todo = [c for c in coalitions if known[c.slug] is None]
+    # Kept apart: the revisions (often not needed, see _Packed), and what is always
+    # needed and small: the revisions skipped (for the notes; almost always none) and
+    # each revision's time and commit (for the feed across coalitions).
+    brief_key = {slug: key("history-brief", name) for slug, name in wanted.items()}
+    made: dict[str, public.CoalitionHistory] = {}
+    skipped: dict[str, tuple[GitRevision, ...]] = {}
+    for c in coalitions:
+        brief = store.find(brief_key[c.slug])
+        if not isinstance(brief, tuple) or len(brief) != 2:
+            continue
+        history = _cached(store, wanted[c.slug], c.slug, brief[1])
+        if history is not None:
+            made[c.slug], skipped[c.slug] = history, brief[0]
+    todo = [c for c in coalitions if c.slug not in made]
     blobs = sorted({(r.blob, r.path) for c in todo for r in chains[c.slug]})
     names = {blob: key("history-revision", blob, Path(path).name) for blob, path in blobs}
-    missing = [(b, p) for b, p in blobs if store.find(names[b]) is None]
+    known = {b: store.find(names[b]) for b, _ in blobs}
+    missing = [(b, p) for b, p in blobs if known[b] is None]
     contents = _contents(top, sorted({b for b, _ in missing}))
-    shots = dict(
+    known.update(
         zip(
             [b for b, _ in missing],
             store.get_all(
@@ -331,22 +398,17 @@ def read_histories(
             strict=True,
         )
     )
-    for c in coalitions:
-        cached = known[c.slug]
-        if cached is None:
-            chain = [(r, _shot(r.blob, shots, store, names)) for r in chains[c.slug]]
-            cached = chronicle(chain, c)
-            store.store(wanted[c.slug], cached)
-        made[c.slug] = cached
+    for c in todo:
+        chain = [(r, _shot(known[r.blob])) for r in chains[c.slug]]
+        history_made, skipped[c.slug] = chronicle(chain, c)
+        store.store(wanted[c.slug], history_made)
+        made[c.slug] = public.CoalitionHistory(c.slug, history_made)
+        store.store(brief_key[c.slug], (skipped[c.slug], made[c.slug].times))
     notes = [
         _("{path} at {commit} ({date}) no longer validates: left out of the history").format(
             path=r.path, commit=r.commit[:12], date=r.committed[:10]
         )
         for c in coalitions
-        for r in made[c.slug][1]
+        for r in skipped[c.slug]
     ]
-    return Histories(
-        tuple(public.CoalitionHistory(c.slug, made[c.slug][0]) for c in coalitions),
-        wanted,
-        tuple(notes),
-    )
+    return Histories(tuple(made[c.slug] for c in coalitions), wanted, tuple(notes))

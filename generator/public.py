@@ -342,6 +342,16 @@ class PartnerPosition:
 
 
 @dataclass(frozen=True)
+class ObjectiveState:
+    """Where an objective stood at a revision: its status and the values it records."""
+
+    objective: str
+    status: ObjectiveStatus
+    baseline: Text | None
+    target: Text | None
+
+
+@dataclass(frozen=True)
 class Revision:
     """One published revision of a coalition's dossier, as git recorded it.
 
@@ -354,6 +364,7 @@ class Revision:
     nl: tuple[str, ...]  # plain text, one sentence each
     en: tuple[str, ...]
     positions: tuple[PartnerPosition, ...]
+    objectives: tuple[ObjectiveState, ...] = ()
 
     def sentences(self, lang: str) -> tuple[str, ...]:
         return self.en if lang == "en" else self.nl
@@ -363,3 +374,9 @@ class Revision:
 class CoalitionHistory:
     slug: str
     revisions: tuple[Revision, ...]  # newest first
+
+    @property
+    def times(self) -> tuple[tuple[datetime, str], ...]:
+        """(commit time, commit) of each revision, newest first: what a list across
+        coalitions sorts by, without the revisions' contents."""
+        return tuple((r.committed, r.commit) for r in self.revisions)

@@ -41,7 +41,7 @@ from .check import Checked
 from .errors import DossierError, Problem
 from .history import read_histories
 from .load import discover, display_path, read_bytes, read_file
-from .public import Coalition, PublicSite
+from .public import Coalition, CoalitionHistory, PublicSite
 from .publish import publish_one, publish_site
 from .render.catalog import catalog_file
 from .render.compose import (
@@ -257,16 +257,14 @@ def _render_language(
     settings: Settings,
 ) -> LanguageFiles:
     base = language_url(site_url, lang)
-    history = {h.slug: h.revisions for h in site.histories}
+    history = {h.slug: h for h in site.histories}
     coalitions = cast(
         list[CoalitionPart],
         parts.get_all(
             [
                 (
                     parts.coalition_key(("coalition", lang, base), c.slug),
-                    partial(
-                        coalition_part, c, lang, base, site.build_date, history.get(c.slug, ())
-                    ),
+                    partial(_coalition_part, c, lang, base, site.build_date, history.get(c.slug)),
                 )
                 for c in site.coalitions
             ]
@@ -287,6 +285,19 @@ def _render_language(
         ),
     )
     return join(site, lang, orgs, coalitions, made, exports, base, settings)
+
+
+def _coalition_part(
+    coalition: Coalition,
+    lang: str,
+    base: str,
+    build_date: date,
+    history: CoalitionHistory | None,
+) -> CoalitionPart:
+    """A coalition's part, its history read whole only here: a part from the cache
+    never reads it (``history._Packed``)."""
+    revisions = history.revisions if history is not None else ()
+    return coalition_part(coalition, lang, base, build_date, revisions)
 
 
 @dataclass(frozen=True)

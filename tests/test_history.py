@@ -290,31 +290,46 @@ def test_without_history_the_matrix_has_no_trail(tmp_path: Path) -> None:
     assert '"trail_points"' in made["coalities/een.partners.vl.json"]  # the same template
 
 
-@pytest.mark.slow
-def test_a_real_build_with_history_holds_no_private_marker(tmp_path: Path) -> None:
-    """The leak scan (every reading of every built file, tests/scan.py) over a real
-    `dossiers build` of a project whose dossier has the history above."""
-    project = tmp_path / "project"
+def project_with_history(project: Path) -> None:
+    """This project's site files, without its dossiers, in `project`; there, a git
+    repository whose only dossier has the history of the module docstring."""
     project.mkdir()
     for name in PROJECT_FILES:
         shutil.copy(ROOT / name, project / name)
     shutil.copytree(ROOT / "overrides", project / "overrides")
     copy_hand_written_content(project)
     _history_into(project)
+
+
+def build_project(project: Path) -> subprocess.CompletedProcess[str]:
+    """A real `dossiers build` of `project`, which must succeed."""
     done = subprocess.run(
         [sys.executable, "-m", "generator", "build", "--date", BUILD_DATE],
         cwd=project,
+        # This checkout's generator, whichever checkout the environment was installed from.
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
         capture_output=True,
         text=True,
         timeout=900,
         check=False,
     )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-4000:]
+    return done
+
+
+@pytest.mark.slow
+def test_a_real_build_with_history_holds_no_private_marker(tmp_path: Path) -> None:
+    """The leak scan (every reading of every built file, tests/scan.py) over a real
+    `dossiers build` of a project whose dossier has the history above."""
+    project = tmp_path / "project"
+    project_with_history(project)
+    done = build_project(project)
     assert "no longer validates" in done.stderr
     built = files(project / "site")
     assert any(path.name == "lezen-noord.atom" for path in built)
     page = (project / "site" / "coalities" / "lezen-noord" / "index.html").read_text("utf-8")
-    assert '<link rel="alternate" type="application/atom+xml" href="../lezen-noord.atom">' in page
+    feed = '<link rel="alternate feed" type="application/atom+xml" href="../lezen-noord.atom">'
+    assert feed in page
     # Every planted private value (the bare prefix "private-" also stands in Pagefind's code).
     markers = sorted(
         _private_values(dossier_with_markers()) | {ONCE_PUBLIC.casefold(), DRAFT_PERIOD.casefold()}
@@ -338,3 +353,165 @@ def _private_values(value: object) -> set[str]:
     if isinstance(value, str) and "private" in value.casefold():
         return {value.casefold()}
     return set()
+
+
+# A field's path as the review summary writes it: `partners[gemeente].oin`, `summary.nl`.
+_PATH_LIKE = re.compile(r"`|\w\[[^\]]*\]|\b[a-z_]+\.[a-z_]+\b|\][.\[]")
+
+
+def test_every_change_in_the_history_is_a_phrase_not_a_field_path(tmp_path: Path) -> None:
+    """Fields the review summary lists by their path (an OIN, a summary, a theme added,
+    a role's contributors, an objective dropped) read as phrases on the site and in
+    the feeds, in both languages."""
+    (tmp_path / "coalitions").mkdir()
+    _git(tmp_path, "init", "-q", "-b", "main")
+    data = dossier_with_markers()
+    data["objectives"] = [{"id": "plezier", "title": "Meer leesplezier"}]
+    _commit(tmp_path, "samen-lezen.yml", data, "2026-01-10T10:00:00+01:00")
+    _partner(data, "gemeente")["oin"] = "00000001234567890000"
+    _partner(data, "gemeente")["website"] = "https://gemeente.example"
+    data["summary"] = "Samen lezen in Noord."
+    data["governance"]["steering_group"]["chair"] = "bieb"
+    data["themes"].append({"id": "zorg", "name": "Zorg"})
+    data["roles"].append({"theme": "zorg", "lead": "gemeente"})
+    data["roles"][0]["informed"] = []
+    data["roles"][0]["contributes"] = ["gemeente"]
+    data["agenda"][0]["description"] = "Met koffie."
+    data["objectives"] = []
+    _commit(tmp_path, "samen-lezen.yml", data, "2026-02-10T10:00:00+01:00")
+    made = generate(tmp_path / "coalitions", DAY, history=True)
+    assert made.site.history_of("samen-lezen")[0].nl == (
+        "stuurgroep en samenvatting gewijzigd",
+        "activiteit ‘Voorleesochtend’: beschrijving gewijzigd",
+        "Gemeente Noord: OIN en website gewijzigd",
+        "rolverdeling voor ‘Lezen’: wie bijdraagt en wie wordt geïnformeerd gewijzigd",
+        "rolverdeling voor ‘Zorg’ toegevoegd",
+        "thema ‘Zorg’ toegevoegd",
+        "doel ‘Meer leesplezier’ vervalt",
+    )
+    assert "Gemeente Noord: OIN and website changed" in made.site.history_of("samen-lezen")[0].en
+    shown = {
+        "nl": made.files["nl"]["coalities/samen-lezen.md"].split('id="wijzigingen"')[1],
+        "en": made.files["en"]["coalitions/samen-lezen.md"].split('id="changes"')[1],
+        "nl.atom": made.files["nl"]["coalities/samen-lezen.atom"],
+        "en.atom": made.files["en"]["changes.atom"],
+    }
+    for where, text in shown.items():
+        sentences = [line for line in text.splitlines() if line.startswith("- ")]
+        sentences += re.findall(r"&lt;li&gt;(.*?)&lt;/li&gt;", text)
+        assert len(sentences) >= 8, where
+        assert [s for s in sentences if _PATH_LIKE.search(s)] == [], where
+
+
+def _objectives_into(repo: Path, name: str) -> None:
+    """A dossier whose objective moves: not started (61 %), on track (64 %), a draft
+    period (achieved, 99 %), at risk; a second objective is there until the last."""
+    data = dossier_with_markers()
+    level = {"id": "leesniveau", "title": "Leesniveau", "baseline": "61% in 2025"}
+    data["objectives"] = [{**level, "target": "80%"}, {"id": "weg", "title": "WEG-doel"}]
+    _commit(repo, name, data, "2026-01-10T10:00:00+01:00")
+    data["objectives"][0].update(status="on-track", baseline="64% in 2026")
+    _commit(repo, name, data, "2026-02-10T10:00:00+01:00")
+    draft = copy.deepcopy(data)
+    draft["status"] = "draft"
+    draft["objectives"][0].update(status="achieved", baseline="CONCEPT-99%")
+    _commit(repo, name, draft, "2026-03-10T10:00:00+01:00")
+    data["objectives"] = [{**data["objectives"][0], "status": "at-risk"}]
+    _commit(repo, name, data, "2026-04-10T10:00:00+02:00")
+
+
+def test_the_objectives_over_time_show_only_published_states(tmp_path: Path) -> None:
+    """An objective moves from not started (61 %) to on track (64 %) to at risk; a draft
+    period in between (achieved, 99 %) never counts, and an objective gone today is
+    not listed."""
+    (tmp_path / "coalitions").mkdir()
+    _git(tmp_path, "init", "-q", "-b", "main")
+    _objectives_into(tmp_path, "samen-lezen.yml")
+    made = generate(tmp_path / "coalitions", DAY, history=True).files
+    page = made["nl"]["coalities/samen-lezen.md"]
+    table = page.split("### Eerdere stand van de doelen")[1].split("###")[0]
+    assert [line for line in table.splitlines() if line.startswith("| Leesniveau")] == [
+        "| Leesniveau | 10 januari 2026 | 61% in 2025 | 80% | nog niet begonnen |",
+        "| Leesniveau | 10 februari 2026 | 64% in 2026 | 80% | op koers |",
+    ]
+    english = made["en"]["coalitions/samen-lezen.md"].split("### Objectives earlier")[1]
+    nl = '<span lang="nl">{}</span>'.format
+    assert (
+        f"| {nl('Leesniveau')} | 10 February 2026 | {nl('64% in 2026')} | {nl('80%')} | on track |"
+        in english
+    )
+    for text in (table, english.split("###")[0]):
+        assert "CONCEPT" not in text and "WEG-doel" not in text and "behaald" not in text
+    # Today's state is in the objectives table above, not among the earlier ones.
+    assert "loopt gevaar" not in table
+    assert not any("CONCEPT" in t for lang in made.values() for t in lang.values())
+
+
+def test_a_new_build_leaves_cached_histories_packed_until_they_are_needed(
+    repo: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    """From the cache file, a history is not decoded while publishing (its pages may
+    come from the cache too); asked for, it is the history made the first time, and
+    it travels to a worker process as it is."""
+    import pickle
+
+    from generator.cache import Memo
+
+    folder = repo[0] / "coalitions"
+    site = generate(folder, DAY).site
+    store = Memo(tmp_path / "content.sqlite")
+    first = read_histories(folder, site.coalitions, {"lezen-noord": "x"}, store)
+    store.save()
+    store.close()
+    store = Memo(tmp_path / "content.sqlite", remember=False)
+    again = read_histories(folder, site.coalitions, {"lezen-noord": "x"}, store)
+    assert store.misses == 0
+    (packed,) = again.histories
+    assert not {"revisions", "_revisions"} & set(vars(packed))  # not decoded yet
+    assert again.notes == first.notes and len(again.notes) == 1
+    assert packed == first.histories[0] and first.histories[0] == packed
+    assert pickle.loads(pickle.dumps(packed)).revisions == first.histories[0].revisions
+    store.close()
+
+
+def test_the_feed_across_coalitions_decodes_only_the_histories_it_lists(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The overview feed keeps the newest entries across coalitions; which ones is known
+    from each history's dates alone, so an older coalition's history stays packed."""
+    from generator.cache import Memo
+    from generator.public import PublicSite
+    from generator.render import atom
+
+    repo = tmp_path / "repo"
+    (repo / "coalitions").mkdir(parents=True)
+    _git(repo, "init", "-q", "-b", "main")
+    _objectives_into(repo, "doelen-noord.yml")  # changes until April 2026
+    later = dossier_with_markers()
+    _commit(repo, "later.yml", later, "2026-05-10T10:00:00+02:00")
+    _partner(later, "bieb")["influence"] = 5
+    _commit(repo, "later.yml", later, "2026-06-10T10:00:00+02:00")
+    folder = repo / "coalitions"
+    site = generate(folder, DAY).site
+    digests = {c.slug: "x" for c in site.coalitions}
+    store = Memo(tmp_path / "content.sqlite")
+    read_histories(folder, site.coalitions, digests, store)
+    store.save()
+    store.close()
+    store = Memo(tmp_path / "content.sqlite", remember=False)
+    found = read_histories(folder, site.coalitions, digests, store)
+    store.close()
+    monkeypatch.setattr(atom, "OVERVIEW_ENTRIES", 2)
+    every = PublicSite(site.coalitions, site.build_date, found.histories)
+    feed = feedparser.parse(
+        atom.overview_history_feed(every, "nl", "http://x.example/")["wijzigingen.atom"]
+    )
+    assert [e.updated for e in feed.entries] == [
+        "2026-06-10T10:00:00+02:00",
+        "2026-05-10T10:00:00+02:00",
+    ]
+    packed = {h.slug: h for h in found.histories}
+    assert not {"revisions", "_revisions"} & set(vars(packed["doelen-noord"]))
+    assert [t for t, _ in packed["doelen-noord"].times] == [
+        r.committed for r in packed["doelen-noord"].revisions
+    ]

@@ -94,13 +94,17 @@ def coalition_history_feed(
 def overview_history_feed(site: PublicSite, lang: str, base_url: str) -> dict[str, str]:
     """The newest changes across coalitions: {path: text}; none without any history."""
     by_slug = {c.slug: c for c in site.coalitions}
-    entries = sorted(
-        ((by_slug[h.slug], r) for h in site.histories if h.slug in by_slug for r in h.revisions),
-        key=lambda e: (e[1].committed, e[0].slug, e[1].commit),
+    histories = {h.slug: h for h in site.histories if h.slug in by_slug}
+    # Chosen by time alone: only the histories of the coalitions chosen are read whole.
+    newest = sorted(
+        ((when, slug, commit) for slug, h in histories.items() for when, commit in h.times),
         reverse=True,
     )[:OVERVIEW_ENTRIES]
-    if not entries:
+    if not newest:
         return {}
+    chosen = {slug for _, slug, _ in newest}
+    revisions = {(slug, r.commit): r for slug in chosen for r in histories[slug].revisions}
+    entries = [(by_slug[slug], revisions[(slug, commit)]) for _, slug, commit in newest]
     label = Labels(lang)
     path = paths.history_feed(lang)
     return {

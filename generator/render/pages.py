@@ -27,7 +27,7 @@ from .labels import SEARCH_FILTERS, Labels
 from .markdown import Md
 from .organisations import Organisation
 from .refs import refs
-from .trail import trails
+from .trail import objective_trails, trails
 
 ROLE_KINDS = ("lead", "contributes", "consulted", "informed")
 _SAFE_FILE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -471,6 +471,7 @@ def coalition_page(
         v=_CoalitionView(coalition, lang),
         history=history,
         trail=trails(coalition, history),
+        objective_trail=objective_trails(coalition, history),
         history_feed=paths.coalition_history_feed(coalition.slug, lang).split("/")[-1],
         history_all=paths.history_feed(lang),
         upcoming=[a for a in coalition.agenda if (a.end or a.start).date() >= build_date],
