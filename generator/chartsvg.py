@@ -155,10 +155,11 @@ class Drawings(Mapping[str, str]):
         self._progress = _Progress(0, say)
         self.summary = SvgSummary()
 
-    def draw_missing(self) -> None:
+    def draw_missing(self, workers: int | None = None) -> None:
         """Draw into the store every chart it lacks, in spawned processes on all
         cores when there are enough of them (``chartpool``); else they are drawn
         one by one when asked for. Each drawing is checked here before it is kept.
+        `workers` chooses the number of processes (0: all here), for measuring.
         Raises DrawingError (DrawingStopped: a drawing process died) or UnsafeDrawing.
         """
         missing: dict[str, str] = {}  # key: spec text
@@ -168,8 +169,9 @@ class Drawings(Mapping[str, str]):
                 if key not in missing and not self._store.contains(key):
                     missing[key] = text
         self._progress.total = len(missing)
-        workers = workers_for(len(missing))
-        if not workers:
+        if workers is None:
+            workers = workers_for(len(missing))
+        if not workers or not missing:
             return
         keys = list(missing)
         texts = [missing[key] for key in keys]
@@ -251,9 +253,10 @@ def chart_store(cache: Path | None) -> Memo:
 
 
 def draw_all(
-    specs: Mapping[str, str], store: Memo, say: Say | None = None
+    specs: Mapping[str, str], store: Memo, say: Say | None = None, workers: int | None = None
 ) -> tuple[dict[str, str], SvgSummary]:
-    """{path.svg: drawing} for every spec (text, by chart path), all at once."""
+    """{path.svg: drawing} for every spec (text, by chart path), all at once
+    (`workers` as for ``Drawings.draw_missing``)."""
     drawings = Drawings(specs, store, {}, say=say)
-    drawings.draw_missing()
+    drawings.draw_missing(workers)
     return {name: drawings[name] for name in drawings}, drawings.summary

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from collections.abc import Iterator
 from datetime import date
@@ -105,6 +106,37 @@ def test_unsafe_drawings_from_the_workers_are_refused(
         Drawings(specs, store, {}).draw_missing()
     assert not any(store.contains(drawing_key(text)) for text in specs.values())
     store.close()
+
+
+def test_drawings_from_a_threaded_process_are_the_same(specs: dict[str, str]) -> None:
+    """make serve draws from one of its threads: spawning is safe there, forking is not."""
+    texts = list(specs.values())[:3]
+    found: dict[int, str] = {}
+    thread = threading.Thread(
+        target=lambda: found.update(draw_in_workers(texts, VEGA_LITE_VERSION, 2))
+    )
+    thread.start()
+    thread.join()
+    assert [found[n] for n in range(len(texts))] == [draw_one(text) for text in texts]
+
+
+def test_long_drawing_says_how_far_it_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(i18n.ENV, "nl")
+    monkeypatch.setattr(chartsvg, "PROGRESS_SECONDS", 0.0)
+    plain = '<svg xmlns="http://www.w3.org/2000/svg"><rect width="{n}"/></svg>'
+
+    def drawn(texts: list[str], version: str, workers: int) -> Iterator[tuple[int, str]]:
+        for n in range(len(texts)):
+            yield n, plain.format(n=n)
+
+    monkeypatch.setattr(chartsvg, "draw_in_workers", drawn)
+    said: list[str] = []
+    specs = {f"c{n}": json.dumps({"usermeta": n}) for n in range(1201)}
+    store = chart_store(tmp_path)
+    Drawings(specs, store, {}, say=said.append).draw_missing(workers=2)
+    store.close()
+    assert said[0] == "grafieken: 1 van 1.201 getekend"
+    assert said[-1] == "grafieken: 1.200 van 1.201 getekend"  # the last is in the summary
 
 
 def _copies(specs: dict[str, str], count: int) -> list[str]:
