@@ -13,7 +13,7 @@ from typing import Any
 
 from .conftest import ROOT
 from .dossiers import dump_dossier
-from .site_build import BUILD_DATE, PROJECT_FILES
+from .site_build import BUILD_DATE, PROJECT_FILES, copy_hand_written_content
 
 # Scale of the proof runs: PROOF_SCALE=10 draws ten times as many examples.
 PROOF_SCALE = max(1, int(os.environ.get("PROOF_SCALE", "1")))
@@ -44,17 +44,7 @@ def build(workdir: Path, dossiers: dict[str, Any], cache: Path | None = None) ->
     for name in PROJECT_FILES:
         shutil.copy(ROOT / name, project / name)
     shutil.copytree(ROOT / "overrides", project / "overrides")
-    # Hand-written pages only: generated ones in a developer's tree would be stale.
-    shutil.copytree(
-        ROOT / "content",
-        project / "content",
-        ignore=shutil.ignore_patterns(".generated", ".cache"),
-    )
-    for lang in ("nl", "en"):
-        manifest = ROOT / "content" / lang / ".generated"
-        if manifest.exists():
-            for line in manifest.read_text(encoding="utf-8").splitlines():
-                (project / "content" / lang / line.strip()).unlink(missing_ok=True)
+    copy_hand_written_content(project)
     coalitions = project / "coalitions"
     coalitions.mkdir()
     for slug, data in dossiers.items():

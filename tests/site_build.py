@@ -50,6 +50,17 @@ def _free_text_paths(raw: RawDossier) -> set[tuple[Any, ...]]:
     return found
 
 
+def copy_hand_written_content(project: Path) -> None:
+    """The pages under content/ that git tracks, copied into `project`: generated ones in
+    a developer's tree (or a file someone committed by mistake) would be stale here."""
+    tracked = subprocess.run(
+        ["git", "ls-files", "-z", "content"], cwd=ROOT, capture_output=True, check=True
+    ).stdout.decode()
+    for relative in filter(None, tracked.split("\0")):
+        (project / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(ROOT / relative, project / relative)
+
+
 def copy_project(project: Path) -> None:
     """What `dossiers build` needs of this project, copied into `project`."""
     project.mkdir(exist_ok=True)

@@ -30,7 +30,7 @@ from generator.state import BuildState
 from .conftest import ROOT
 from .dossiers import PRIVATE_MARKERS, dossier_with_markers, dump_dossier
 from .scan import files, readings
-from .site_build import BUILD_DATE, PROJECT_FILES
+from .site_build import BUILD_DATE, PROJECT_FILES, copy_hand_written_content
 
 DAY = date(2026, 12, 1)
 ONCE_PUBLIC = "PRIVATE-once-public-title"
@@ -299,14 +299,7 @@ def test_a_real_build_with_history_holds_no_private_marker(tmp_path: Path) -> No
     for name in PROJECT_FILES:
         shutil.copy(ROOT / name, project / name)
     shutil.copytree(ROOT / "overrides", project / "overrides")
-    shutil.copytree(
-        ROOT / "content", project / "content", ignore=shutil.ignore_patterns(".generated", ".cache")
-    )
-    for lang in ("nl", "en"):
-        manifest = ROOT / "content" / lang / ".generated"
-        if manifest.exists():
-            for line in manifest.read_text(encoding="utf-8").splitlines():
-                (project / "content" / lang / line.strip()).unlink(missing_ok=True)
+    copy_hand_written_content(project)
     _history_into(project)
     done = subprocess.run(
         [sys.executable, "-m", "generator", "build", "--date", BUILD_DATE],

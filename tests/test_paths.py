@@ -22,7 +22,6 @@ import hashlib
 import os
 import re
 import shutil
-import subprocess
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -44,6 +43,7 @@ from generator.write import MANIFEST, write_tree
 from .conftest import FIXTURES, ROOT, run_cli
 from .dossiers import dump_dossier
 from .figures import record
+from .site_build import copy_hand_written_content
 
 MINIMAL: dict[str, Any] = yaml.safe_load((FIXTURES / "minimal.yml").read_text(encoding="utf-8"))
 BUILD_DATE = date(2026, 11, 23)
@@ -322,14 +322,7 @@ def new_project(top: Path) -> Path:
     for name in ("mkdocs.base.yml", "mkdocs.yml", "mkdocs.en.yml"):
         shutil.copy(ROOT / name, project / name)
     shutil.copytree(ROOT / "overrides", project / "overrides", symlinks=True)
-    # The hand-written pages only: generated ones in the working tree would be
-    # removed by the build, which is right but not what this test looks at.
-    tracked = subprocess.run(
-        ["git", "ls-files", "-z", "content"], cwd=ROOT, capture_output=True, check=True
-    ).stdout.decode()
-    for relative in filter(None, tracked.split("\0")):
-        (project / relative).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(ROOT / relative, project / relative)
+    copy_hand_written_content(project)
     (project / "coalitions").mkdir()
     outside = top / "outside"
     outside.mkdir()

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import html
 import re
+import subprocess
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 import pytest
 
+from generator.write import MANIFEST
+
+from .conftest import ROOT
 from .dossiers import PRIVATE_MARKERS, PRIVATE_PHONES
 from .scan import PAGEFIND_LIBRARY, files, page_problems, readings
 from .site_build import BuiltSite, copy_project, run_build
@@ -162,3 +167,35 @@ def test_hreflang_links_name_the_matching_page_both_ways(built_site: BuiltSite) 
                 assert links[target].get(lang) == address, (address, target)
                 paired += other != lang
     assert paired >= 40  # the generated pages and the content pages with a counterpart
+
+
+@pytest.mark.slow
+def test_no_generated_file_is_committed(built_site: Any) -> None:
+    """A page or feed the build writes must not also be in git: a fresh clone would then
+    hold a stale copy, and the build refuses to overwrite a file it did not write."""
+    tracked = set(
+        subprocess.run(
+            ["git", "ls-files", "-z", "content"], cwd=ROOT, capture_output=True, check=True
+        )
+        .stdout.decode()
+        .split("\0")
+    )
+    generated = [
+        f"content/{lang}/{line.strip()}"
+        for lang in ("nl", "en")
+        for line in (built_site.project / "content" / lang / MANIFEST)
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if line.strip()
+    ]
+    assert len(generated) > 50
+    assert [name for name in generated if name in tracked] == []
+    ignored = subprocess.run(
+        ["git", "check-ignore", "--no-index", "--stdin"],
+        cwd=ROOT,
+        input="\n".join(generated),
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.split()
+    assert sorted(set(generated) - set(ignored)) == []
