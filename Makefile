@@ -71,7 +71,7 @@ BENCH_SIZES ?= 100 1000 5000
 bench: $(STAMP) ## print timings: loader, charts, and whole builds of BENCH_SIZES coalitions (about an hour)
 	$(BIN)/python benchmarks/bench_load.py
 	$(BIN)/python benchmarks/bench_charts.py
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/bench_build.py $(BENCH_SIZES) --engine --deploy
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python benchmarks/bench_build.py $(BENCH_SIZES) --engine
 	$(BIN)/python benchmarks/bench_history.py 1000 20
 
 codeowners: $(STAMP) ## rewrite .github/CODEOWNERS from the partners' reviewers

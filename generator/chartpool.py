@@ -33,7 +33,7 @@ from . import i18n
 from .chartdraw import DrawingError, draw_batch, start_worker
 from .parallel import cores
 
-MIN_CHARTS = 24  # below this, one process is as fast (see docs/performance.md)
+MIN_CHARTS = 64  # below this, one process is as fast (measured: docs/performance.md)
 _BATCH = 8  # specs per task: large enough to make the traffic small, small for an even spread
 _AHEAD = 3  # tasks queued per process, so none waits for the next batch
 
