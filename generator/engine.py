@@ -164,6 +164,33 @@ def activity_records(
     return records
 
 
+# What a browser needs of Pagefind's library: these are always written.
+_LIBRARY_FILES = "pagefind.js pagefind-worker.js pagefind-entry.json wasm.{lang}.pagefind"
+_STALLED_SECONDS = 5.0
+
+
+async def _written(output: Path) -> list[str]:
+    """The files in `output` that stay empty, by name.
+
+    Pagefind's program answers "written" once it has created every file and handed
+    their contents to background writers; those finish shortly after, and are lost
+    if the program is stopped first (seen as empty files under load). So this waits
+    until no file is empty. Every file Pagefind writes has content; files that stay
+    empty for a few seconds while no other file fills could not be written (a full
+    disk)."""
+    empty: list[str] = []
+    last_change = time.monotonic()
+    while True:
+        now = [f.name for f in output.rglob("*") if f.is_file() and not f.stat().st_size]
+        if not now:
+            return now
+        if len(now) != len(empty):
+            empty, last_change = now, time.monotonic()
+        elif time.monotonic() - last_change > _STALLED_SECONDS:
+            return now
+        await asyncio.sleep(0.02)
+
+
 _UNUSED_UI = re.compile(r"^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$")
 
 
@@ -172,9 +199,13 @@ def index_site(built: Path, lang: str, build_date: date) -> tuple[int, int]:
     folder: every page's text, and one record per activity with its filters. Returns
     how many pages and records it holds, and its size in bytes."""
 
-    async def run() -> int:
-        config = IndexConfig(force_language=lang, output_path=str(built / "pagefind"))
-        async with PagefindIndex(config=config) as index:
+    output = built / "pagefind"
+
+    async def run() -> tuple[int, list[str]]:
+        config = IndexConfig(force_language=lang, output_path=str(output))
+        index = PagefindIndex(config=config)
+        await index.__aenter__()
+        try:
             added = await index.add_directory(str(built))
             count = int(added.get("page_count", 0))
             for url, content, meta, filters in activity_records(built, lang, build_date):
@@ -187,27 +218,25 @@ def index_site(built: Path, lang: str, build_date: date) -> tuple[int, int]:
                     sort={"date": meta["date"]},
                 )
                 count += 1
-        return count
+            await index.write_files()
+            unwritten = await _written(output)
+        finally:
+            # Ends Pagefind's program without writing again (it writes on a clean exit).
+            await index.__aexit__(RuntimeError, None, None)
+        return count, unwritten
 
-    shutil.rmtree(built / "pagefind", ignore_errors=True)
-    count = asyncio.run(run())
-    # Pagefind's own program writes the files, and a write it could not finish (a full
-    # disk) leaves an empty file without an error: an empty or missing file of the
-    # library stops the build. (Some index files may be empty, e.g. wasm.unknown.)
-    for name in (
-        "pagefind.js",
-        "pagefind-worker.js",
-        "pagefind-entry.json",
-        f"wasm.{lang}.pagefind",
-    ):
-        needed = built / "pagefind" / name
-        if not needed.is_file() or not needed.stat().st_size:
-            raise EngineError(
-                _(
-                    "the search index of the site is incomplete ({file} is empty or missing): "
-                    "is the disk full? Make room and build again; the site was not changed"
-                ).format(file=name)
-            )
+    shutil.rmtree(output, ignore_errors=True)
+    count, unwritten = asyncio.run(run())
+    for name in _LIBRARY_FILES.format(lang=lang).split():
+        if not (output / name).is_file():
+            unwritten.append(name)
+    if unwritten:
+        raise EngineError(
+            _(
+                "the search index of the site is incomplete ({file} is empty or missing): "
+                "is the disk full? Make room and build again; the site was not changed"
+            ).format(file=", ".join(sorted(unwritten)[:3]))
+        )
     # Pagefind also writes its ready-made search UIs; the finder page is a form of our
     # own over its API (assets/javascripts/search.js), so no page loads them.
     for unused in (built / "pagefind").glob("pagefind-*"):

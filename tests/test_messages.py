@@ -6,6 +6,7 @@ The code writes messages in English and marks them with ``_()`` (or ``N_`` /
 
 from __future__ import annotations
 
+import functools
 import gettext
 import io
 import re
@@ -34,13 +35,15 @@ KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 FIELD = re.compile(r"\{[a-z_]*\}")
 
 
-def _source_messages() -> set[str]:
+@functools.cache
+def _source_messages() -> frozenset[str]:
+    """Every message marked in generator/ (read once: extraction parses every file)."""
     found: set[str] = set()
     for _file, _line, message, _comments, _context in extract_from_dir(
         ROOT / "generator", method_map=[("**.py", "python")], keywords=KEYWORDS
     ):
         found.add(message[0] if isinstance(message, tuple) else message)
-    return found
+    return frozenset(found)
 
 
 def test_every_message_in_the_code_has_a_dutch_translation() -> None:

@@ -108,6 +108,10 @@ def test_every_kind_of_page_is_built_in_both_languages(built_site: BuiltSite) ->
     for lang in ("", "en/"):
         assert (site / lang / "pagefind/pagefind.js").is_file()
         assert not list((site / lang / "pagefind").glob("pagefind-*ui*"))
+        # Pagefind writes no empty file; an empty one is a write its program did not finish.
+        index = [f for f in (site / lang / "pagefind").rglob("*") if f.is_file()]
+        assert len(index) > 20
+        assert [str(f) for f in index if not f.stat().st_size] == []
     # English is built beside Dutch in a folder of its own, then moved under site/.
     assert not list(built_site.project.glob(".site-*"))
     assert '<html lang="en"' in (site / "en/index.html").read_text(encoding="utf-8")
