@@ -16,7 +16,11 @@ scratch project and prints:
 - with --engine: MkDocs for both languages (time per page, search index
   size), and MkDocs' --dirty rebuild after the one change.
 
-Usage: python benchmarks/bench_build.py [N ...] [--engine] [--charts K]
+- with --deploy: a deploy from a warm CI cache (a fresh checkout, the cache
+  folder restored, then the whole `dossiers build`), as the Pages workflow
+  runs it after a push to main.
+
+Usage: python benchmarks/bench_build.py [N ...] [--engine] [--deploy] [--charts K]
 Default N: 100 and 1000. Not part of the test run: timings depend on the machine.
 """
 
@@ -243,7 +247,27 @@ def _change_one(project: Path) -> None:
     path.write_text(text[:at] + "Gewijzigd - " + text[at:], "utf-8")
 
 
-def run(count: int, engine: bool, sample: int, stages_too: bool = True) -> None:
+def _deploy(work: Path, count: int, cache: Path) -> None:
+    """A deploy from a warm CI cache: a fresh checkout (no content/, no site/), the
+    cache folder restored from main's last run, then the whole `dossiers build`
+    (the generator and MkDocs for both languages). Checkout, installing and the
+    cache download itself are left out: they depend on the CI runner."""
+    fresh = work / "checkout"
+    fresh.mkdir()
+    project = _project(fresh, count)
+    restored = fresh / "cache"
+    shutil.copytree(cache, restored)
+    seconds, peak, report = _run_build(project, "--cache", str(restored), pages_only=False)
+    print(
+        f"  deploy from a warm CI cache (fresh checkout, cache folder restored, whole "
+        f"dossiers build): {seconds:.1f} s; peak {peak:.0f} MiB ({report})"
+    )
+    shutil.rmtree(fresh, ignore_errors=True)
+
+
+def run(
+    count: int, engine: bool, sample: int, stages_too: bool = True, deploy: bool = False
+) -> None:
     work = Path(tempfile.mkdtemp(prefix=f"bench-{count}-"))
     try:
         project = _project(work, count)
@@ -294,6 +318,8 @@ def run(count: int, engine: bool, sample: int, stages_too: bool = True) -> None:
             f"{warm_s / floor:.1f}x the floor; peak {warm_peak:.0f} MiB"
         )
         print(f"    ({warm_report})")
+        if deploy:
+            _deploy(work, count, cache)
 
         if engine:
             state = BuildState(Memo(cache / CONTENT_CACHE, remember=False))
@@ -379,13 +405,18 @@ def main() -> None:
     parser.add_argument(
         "--no-stages", action="store_true", help="do not print the stages one by one"
     )
+    parser.add_argument(
+        "--deploy",
+        action="store_true",
+        help="also time a deploy: fresh checkout, restored cache folder, whole build",
+    )
     args = parser.parse_args()
     print(
         f"{platform.python_implementation()} {platform.python_version()}, "
         f"{cores()} cores, {os.getloadavg()[0]:.1f} load at start"
     )
     for count in args.counts:
-        run(count, args.engine, args.charts, not args.no_stages)
+        run(count, args.engine, args.charts, not args.no_stages, args.deploy)
 
 
 if __name__ == "__main__":

@@ -133,7 +133,8 @@ def _build(
         store.hits = store.misses = 0
         started = time.monotonic()
         made.files.update(statement_pages(settings, build_date)[made.lang])
-        files = Drawings(made.specs(), drawings, made.files)
+        files = Drawings(made.specs(), drawings, made.files, say=say)
+        files.draw_missing()
         folder = options.content / made.lang
         written = write_tree(folder, files)
         drawings.save()
@@ -180,6 +181,7 @@ def serve_pages(
             made.files.update(statement_pages(settings or Settings(), build_date)[made.lang])
             last = state.written.get(str(docs))
             files = Drawings(made.specs(), drawings, made.files, last)
+            files.draw_missing()
             done[made.lang] = write_tree(docs, files, last)
             state.written[str(docs)] = {path: files[path] for path in files}
         state.store.save()

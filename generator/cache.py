@@ -276,6 +276,20 @@ class Memo:
         """Whether the result for `name` is in memory (no file read needed)."""
         return name in self._memory
 
+    def contains(self, name: str) -> bool:
+        """Whether a result for `name` is kept (it is checked only when read: one that
+        fails its check is still a miss then)."""
+        if name in self._memory or name in self._new:
+            return True
+        if self._db is None:
+            return False
+        try:
+            row = self._db.execute("SELECT 1 FROM entries WHERE key = ?", (name,)).fetchone()
+        except sqlite3.Error as err:
+            self._broken(err)
+            return False
+        return row is not None
+
     def find(self, name: str) -> Any | None:
         """The stored result for `name`, or None (also for an entry that fails its check)."""
         self._used.add(name)

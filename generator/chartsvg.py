@@ -12,18 +12,21 @@ on their own they run on the site's origin.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
-import json
+import time
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import vl_convert
-
+from . import i18n
 from .cache import Memo
+from .chartdraw import DrawingError as DrawingError
+from .chartdraw import draw
+from .chartpool import DrawingStopped as DrawingStopped
+from .chartpool import draw_in_workers, workers_for
 from .render.charts import VEGA_LITE_VERSION
 
 _RENDERER = importlib.metadata.version("vl-convert-python")
@@ -113,40 +116,16 @@ def _outside(css: str) -> bool:
     return flat.count("url(") != flat.count("url(#")
 
 
-class DrawingError(Exception):
-    """A chart cannot be drawn."""
-
-
 def draw_one(text: str) -> str:
-    """The checked drawing of one spec (as text).
-
-    Vega shortens long axis labels by UTF-16 code units, and a cut through a
-    character outside the Basic Multilingual Plane (an emoji, a mathematical
-    letter) makes the renderer fail. Such a chart is drawn again with labels
-    at full length.
-    """
-    spec = json.loads(text)
-    try:
-        svg: str = vl_convert.vegalite_to_svg(spec, vl_version=VEGA_LITE_VERSION)
-    except ValueError:
-        try:
-            svg = vl_convert.vegalite_to_svg(_unlimited(spec), vl_version=VEGA_LITE_VERSION)
-        except ValueError as err:
-            title = spec.get("title", {})
-            name = title.get("text") if isinstance(title, dict) else title
-            first = str(err).strip().splitlines()[0] if str(err).strip() else "no reason given"
-            raise DrawingError(f"the chart {name!r} cannot be drawn: {first}") from None
+    """The checked drawing of one spec (as text); DrawingError if it cannot be drawn."""
+    svg = draw(text, VEGA_LITE_VERSION)
     check_svg(svg)
     return svg
 
 
-def _unlimited(value: Any) -> Any:
-    """The spec with every label limit lifted (0: never shortened)."""
-    if isinstance(value, dict):
-        return {k: 0 if k == "labelLimit" else _unlimited(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_unlimited(v) for v in value]
-    return value
+PROGRESS_SECONDS = 10.0  # a line "charts: 1,200 of 4,002 drawn" at most this often
+
+Say = Callable[[str], None]
 
 
 class Drawings(Mapping[str, str]):
@@ -156,7 +135,8 @@ class Drawings(Mapping[str, str]):
     A one-off build writes drawings one by one from here instead of holding
     them all: at national scale that is 20,000 drawings, about 700 MB.
     `last` holds the files written last time (make serve): a chart whose spec
-    is the same again keeps its drawing without a store read.
+    is the same again keeps its drawing without a store read. ``draw_missing``
+    first draws what the store lacks on all cores, when there is enough of it.
     """
 
     def __init__(
@@ -165,30 +145,71 @@ class Drawings(Mapping[str, str]):
         store: Memo,
         others: Mapping[str, str],
         last: Mapping[str, str] | None = None,
+        say: Say | None = None,
     ) -> None:
         self._specs = {f"{path}.svg": text for path, text in specs.items()}
         self._store = store
         self._others = others
         self._last = last or {}
+        self._fresh: set[str] = set()  # keys of drawings made by draw_missing
+        self._progress = _Progress(0, say)
         self.summary = SvgSummary()
+
+    def draw_missing(self, workers: int | None = None) -> None:
+        """Draw into the store every chart it lacks, in spawned processes on all
+        cores when there are enough of them (``chartpool``); else they are drawn
+        one by one when asked for. Each drawing is checked here before it is kept.
+        `workers` chooses the number of processes (0: all here), for measuring.
+        Raises DrawingError (DrawingStopped: a drawing process died) or UnsafeDrawing.
+        """
+        missing: dict[str, str] = {}  # key: spec text
+        for name, text in self._specs.items():
+            if self._kept(name, text) is None:
+                key = drawing_key(text)
+                if key not in missing and not self._store.contains(key):
+                    missing[key] = text
+        self._progress.total = len(missing)
+        if workers is None:
+            workers = workers_for(len(missing))
+        if not workers or not missing:
+            return
+        keys = list(missing)
+        texts = [missing[key] for key in keys]
+        # Closed however the loop ends (an unsafe drawing too): no drawing process is left.
+        with contextlib.closing(draw_in_workers(texts, VEGA_LITE_VERSION, workers)) as drawn:
+            for n, svg in drawn:
+                check_svg(svg)
+                self._store.store(keys[n], svg)
+                self._fresh.add(keys[n])
+                self._progress.step()
+
+    def _kept(self, name: str, text: str) -> str | None:
+        """The drawing written last time, if its spec is the same."""
+        if self._last.get(name.removesuffix(".svg") + ".vl.json") == text:
+            return self._last.get(name)
+        return None
 
     def __getitem__(self, name: str) -> str:
         text = self._specs.get(name)
         if text is None:
             return self._others[name]
-        if self._last.get(name.removesuffix(".svg") + ".vl.json") == text:
-            drawn = self._last.get(name)
-            if drawn is not None:
-                self.summary.cached += 1
-                return drawn
+        drawn = self._kept(name, text)
+        if drawn is not None:
+            self.summary.cached += 1
+            return drawn
         key = drawing_key(text)
         found = self._store.find(key)
         if isinstance(found, str):
-            self.summary.cached += 1
+            if key in self._fresh:
+                self._fresh.discard(key)
+                self.summary.rendered += 1
+            else:
+                self.summary.cached += 1
             return found
         svg = draw_one(text)
         self._store.store(key, svg)
         self.summary.rendered += 1
+        self._progress.step()
         return svg
 
     def __iter__(self) -> Iterator[str]:
@@ -199,12 +220,43 @@ class Drawings(Mapping[str, str]):
         return len(self._others) + sum(1 for name in self._specs if name not in self._others)
 
 
+class _Progress:
+    """Says how far the drawing is, every PROGRESS_SECONDS while it goes on."""
+
+    def __init__(self, total: int, say: Say | None) -> None:
+        self.total = total
+        self.done = 0
+        self._say = say
+        self._next = time.monotonic() + PROGRESS_SECONDS
+
+    def step(self) -> None:
+        self.done += 1
+        if self._say is None or self.done >= self.total or time.monotonic() < self._next:
+            return
+        self._next = time.monotonic() + PROGRESS_SECONDS
+        self._say(
+            i18n._("charts: {done} of {total} drawn").format(
+                done=_count(self.done), total=_count(self.total)
+            )
+        )
+
+
+def _count(value: int) -> str:
+    """A whole number with the language's thousands separator (1.200 in Dutch)."""
+    shown = f"{value:,}"
+    return shown.replace(",", ".") if i18n.language() == "nl" else shown
+
+
 def chart_store(cache: Path | None) -> Memo:
     """The store of drawings in the cache folder (in memory only without one)."""
     return Memo(None if cache is None else cache / CHART_CACHE, remember=False)
 
 
-def draw_all(specs: Mapping[str, str], store: Memo) -> tuple[dict[str, str], SvgSummary]:
-    """{path.svg: drawing} for every spec (text, by chart path), all at once."""
-    drawings = Drawings(specs, store, {})
+def draw_all(
+    specs: Mapping[str, str], store: Memo, say: Say | None = None, workers: int | None = None
+) -> tuple[dict[str, str], SvgSummary]:
+    """{path.svg: drawing} for every spec (text, by chart path), all at once
+    (`workers` as for ``Drawings.draw_missing``)."""
+    drawings = Drawings(specs, store, {}, say=say)
+    drawings.draw_missing(workers)
     return {name: drawings[name] for name in drawings}, drawings.summary
