@@ -17,7 +17,6 @@ symbolic link, since MkDocs empties the folder it builds into.
 
 from __future__ import annotations
 
-import asyncio
 import errno
 import os
 import re
@@ -33,13 +32,12 @@ from datetime import UTC, date, datetime
 from html.parser import HTMLParser
 from pathlib import Path
 
-from pagefind.index import IndexConfig, PagefindIndex
-
 from .admin import EditorMissing, add_editor
 from .i18n import _
 from .parallel import cores
 from .render.labels import LANGS, SEARCH_FILTERS, Labels
 from .render.statement import day_text
+from .searchindex import IndexerError, indexer
 from .settings import Settings
 from .write import read_manifest
 
@@ -169,7 +167,7 @@ _LIBRARY_FILES = "pagefind.js pagefind-worker.js pagefind-entry.json wasm.{lang}
 _STALLED_SECONDS = 5.0
 
 
-async def _written(output: Path) -> list[str]:
+def _written(output: Path) -> list[str]:
     """The files in `output` that stay empty, by name.
 
     Pagefind's program answers "written" once it has created every file and handed
@@ -188,7 +186,7 @@ async def _written(output: Path) -> list[str]:
             empty, last_change = now, time.monotonic()
         elif time.monotonic() - last_change > _STALLED_SECONDS:
             return now
-        await asyncio.sleep(0.02)
+        time.sleep(0.02)
 
 
 _UNUSED_UI = re.compile(r"^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$")
@@ -200,33 +198,35 @@ def index_site(built: Path, lang: str, build_date: date) -> tuple[int, int]:
     how many pages and records it holds, and its size in bytes."""
 
     output = built / "pagefind"
-
-    async def run() -> tuple[int, list[str]]:
-        config = IndexConfig(force_language=lang, output_path=str(output))
-        index = PagefindIndex(config=config)
-        await index.__aenter__()
-        try:
-            added = await index.add_directory(str(built))
-            count = int(added.get("page_count", 0))
-            for url, content, meta, filters in activity_records(built, lang, build_date):
-                await index.add_custom_record(
-                    url=url,
-                    content=content,
-                    language=lang,
-                    meta=meta,
-                    filters=filters,
-                    sort={"date": meta["date"]},
-                )
-                count += 1
-            await index.write_files()
-            unwritten = await _written(output)
-        finally:
-            # Ends Pagefind's program without writing again (it writes on a clean exit).
-            await index.__aexit__(RuntimeError, None, None)
-        return count, unwritten
-
     shutil.rmtree(output, ignore_errors=True)
-    count, unwritten = asyncio.run(run())
+    records = activity_records(built, lang, build_date)
+    try:
+        with indexer() as pagefind:
+            [made] = pagefind.ask([{"type": "NewIndex", "config": {"force_language": lang}}])
+            index = made["index_id"]
+            [pages] = pagefind.ask([{"type": "AddDir", "index_id": index, "path": str(built)}])
+            pagefind.ask(
+                [
+                    {
+                        "type": "AddRecord",
+                        "index_id": index,
+                        "url": url,
+                        "content": content,
+                        "language": lang,
+                        "meta": meta,
+                        "filters": filters,
+                        "sort": {"date": meta["date"]},
+                    }
+                    for url, content, meta, filters in records
+                ]
+            )
+            pagefind.ask([{"type": "WriteFiles", "index_id": index, "output_path": str(output)}])
+            unwritten = _written(output)
+    except IndexerError as error:
+        raise EngineError(
+            _("the search index could not be made: Pagefind says: {reason}").format(reason=error)
+        ) from None
+    count = int(pages.get("page_count", 0)) + len(records)
     for name in _LIBRARY_FILES.format(lang=lang).split():
         if not (output / name).is_file():
             unwritten.append(name)

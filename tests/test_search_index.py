@@ -1,38 +1,43 @@
 """Pagefind's index is whole before its program is stopped (generator/engine.py).
 
 Its program reports the files written while their contents are still on their way to
-the disk; stopping it then leaves empty files, which the build waits for."""
+the disk; stopping it then leaves empty files, which the build waits for. The program
+is driven by generator/searchindex.py, tried here for real."""
 
 from __future__ import annotations
 
-import asyncio
+import json
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
 from generator import engine
+from generator.searchindex import IndexerError, indexer
 
 
-async def _fill_later(path: Path, seconds: float) -> None:
-    await asyncio.sleep(seconds)
-    path.write_bytes(b"pagefind")
+def _fill_later(path: Path, seconds: float) -> threading.Thread:
+    def fill() -> None:
+        time.sleep(seconds)
+        path.write_bytes(b"pagefind")
+
+    thread = threading.Thread(target=fill)
+    thread.start()
+    return thread
 
 
 def test_the_build_waits_until_every_file_has_its_content(tmp_path: Path) -> None:
     (tmp_path / "fragment").mkdir()
     (tmp_path / "pagefind.js").write_bytes(b"")
     (tmp_path / "fragment" / "a.pf_fragment").write_bytes(b"")
-
-    async def run() -> list[str]:
-        fills = [
-            asyncio.create_task(_fill_later(tmp_path / "pagefind.js", 0.2)),
-            asyncio.create_task(_fill_later(tmp_path / "fragment" / "a.pf_fragment", 0.4)),
-        ]
-        found = await engine._written(tmp_path)
-        await asyncio.gather(*fills)
-        return found
-
-    assert asyncio.run(run()) == []
+    fills = [
+        _fill_later(tmp_path / "pagefind.js", 0.2),
+        _fill_later(tmp_path / "fragment" / "a.pf_fragment", 0.4),
+    ]
+    assert engine._written(tmp_path) == []
+    for fill in fills:
+        fill.join()
     assert (tmp_path / "fragment" / "a.pf_fragment").read_bytes() == b"pagefind"
 
 
@@ -40,4 +45,54 @@ def test_a_file_that_stays_empty_is_named(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setattr(engine, "_STALLED_SECONDS", 0.3)
     (tmp_path / "pagefind-entry.json").write_bytes(b"")
     (tmp_path / "pagefind.js").write_bytes(b"x")
-    assert asyncio.run(engine._written(tmp_path)) == ["pagefind-entry.json"]
+    assert engine._written(tmp_path) == ["pagefind-entry.json"]
+
+
+def test_many_records_go_in_one_stream_and_every_one_is_indexed(tmp_path: Path) -> None:
+    """3,000 records (more than the pipes hold) in one request stream: every one
+    answered and written, with the page of the folder."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(
+        '<html lang="nl"><body><main><h1>Thuis</h1><p>welkom</p></main></body></html>'
+    )
+    output = site / "pagefind"
+    records = [
+        {
+            "type": "AddRecord",
+            "index_id": 0,
+            "url": f"/agenda/#act-{n}",
+            "content": f"Bijeenkomst {n} voorlezen",
+            "language": "nl",
+            "meta": {"title": f"Bijeenkomst {n}"},
+            "filters": {"Thema": ["Lezen" if n % 2 else "Zorg"]},
+            "sort": {"date": f"2027-01-{1 + n % 28:02d}"},
+        }
+        for n in range(3000)
+    ]
+    with indexer() as pagefind:
+        [made] = pagefind.ask([{"type": "NewIndex", "config": {"force_language": "nl"}}])
+        for record in records:
+            record["index_id"] = made["index_id"]
+        [pages] = pagefind.ask(
+            [{"type": "AddDir", "index_id": made["index_id"], "path": str(site)}]
+        )
+        answers = pagefind.ask(records)
+        pagefind.ask(
+            [{"type": "WriteFiles", "index_id": made["index_id"], "output_path": str(output)}]
+        )
+        assert engine._written(output) == []
+    assert pages["page_count"] == 1
+    assert [a["page_url"] for a in answers] == [r["url"] for r in records]
+    entry = json.loads((output / "pagefind-entry.json").read_text())
+    assert entry["languages"]["nl"]["page_count"] == 3001
+    assert len(list((output / "fragment").glob("*.pf_fragment"))) == 3001
+    for fragment in (output / "fragment").glob("*.pf_fragment"):
+        assert fragment.read_bytes()[:2] == b"\x1f\x8b"  # gzip, whole: not an empty file
+
+
+def test_a_refused_request_is_a_plain_error() -> None:
+    with indexer() as pagefind, pytest.raises(IndexerError):
+        pagefind.ask(
+            [{"type": "AddRecord", "index_id": 99, "url": "/", "content": "x", "language": "nl"}]
+        )
