@@ -233,7 +233,10 @@ def _workers() -> set[int]:
 
 _DRAWING = textwrap.dedent(
     """
-    import json, sys
+    import json, signal, sys
+    # As in a terminal: a shell that starts the tests in the background makes its
+    # children ignore Ctrl+C, and Python then installs no handler for it.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     from generator import chartsvg
     from generator.chartsvg import Drawings, chart_store
     chartsvg.workers_for = lambda count: 2
