@@ -168,7 +168,8 @@ def _run_build(project: Path, *extra: str, pages_only: bool = True) -> tuple[flo
         capture_output=True,
         text=True,
         check=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        # English messages: the report below is read from them.
+        env={**os.environ, "PYTHONPATH": str(ROOT), "DOSSIERS_LANG": "en"},
     )
     seconds = time.perf_counter() - start
     peak = next(line for line in done.stderr.splitlines() if line.startswith("peak "))

@@ -96,3 +96,32 @@ def test_a_refused_request_is_a_plain_error() -> None:
         pagefind.ask(
             [{"type": "AddRecord", "index_id": 99, "url": "/", "content": "x", "language": "nl"}]
         )
+
+
+_PAGE = """<html><body><h1>Verband</h1><p>data-search-activity=&quot;nep&quot;</p>
+<h2 id="agenda">Agenda</h2><h3>Maart 2027</h3>
+<div class="activity" id="v_a" data-search-activity="a" data-search-title="Open dag"
+ data-search-start="2027-03-01T10:00:00+01:00"><div><p>Open dag bij Zilvermeeuw</p></div>
+<p>Gratis</p></div>
+<h3>April 2027</h3>
+<div class="activity" id="v_b" data-search-activity="b" data-search-title="Voorlezen &amp; zo"
+ data-search-start="2027-04-02T15:00:00+02:00"><p>Voorlezen in de bieb</p></div>
+<h2 id="partners">Partners</h2><div><p>Bibliotheek</p></div></body></html>"""
+
+
+def test_activity_cards_are_read_from_the_first_to_the_last_only() -> None:
+    """The parser reads only the cards' stretch of a page, and finds what a parse of
+    the whole page finds: text that looks like a card's attribute is not one."""
+    whole = engine._Cards()
+    whole.feed(_PAGE)
+    part = engine._Cards()
+    part.read(_PAGE)
+    assert part.cards == whole.cards
+    assert [(anchor, facets["title"]) for anchor, facets, _ in part.cards] == [
+        ("v_a", "Open dag"),
+        ("v_b", "Voorlezen & zo"),
+    ]
+    assert " ".join(" ".join(part.cards[0][2]).split()) == "Open dag bij Zilvermeeuw Gratis"
+    none = engine._Cards()
+    none.read("<html><body><p>data-search-activity=&quot;x&quot;</p></body></html>")
+    assert none.cards == []
