@@ -216,6 +216,46 @@ def test_every_fragment_on_the_built_site_exists(built_site: BuiltSite) -> None:
     assert past and set(past) <= linked
 
 
+_SRC = re.compile(r'\b(?:href|src)="([^"]+)"')
+
+
+def missing_targets(site: Path, site_url: str) -> list[str]:
+    """Links and sources of the built pages that lead to no file of the site."""
+    missing = []
+    for file in sorted(site.rglob("*.html")):
+        relative = file.relative_to(site).as_posix()
+        page_url = site_url + relative.removesuffix("index.html")
+        for href in _SRC.findall(file.read_text("utf-8")):
+            address = urljoin(page_url, html.unescape(href)).split("#", 1)[0].split("?", 1)[0]
+            if not address.startswith(site_url):
+                continue  # another site, mailto:, tel:, webcal:
+            path = unquote(address.removeprefix(site_url))
+            if path == "" or path.endswith("/"):
+                path += "index.html"
+            if not (site / path).is_file():
+                missing.append(f"{relative}: {href}")
+    return missing
+
+
+def test_every_link_on_the_built_site_leads_to_a_file(built_site: BuiltSite) -> None:
+    """Every page's links, images, stylesheets and scripts: the calendar files that
+    the finder page offers too (they are beside the coalition pages, not beside it)."""
+    assert missing_targets(built_site.site, DEFAULT_SITE_URL) == []
+
+
+def test_the_link_check_finds_a_missing_file(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(
+        '<a href="../b.ics">x</a> <img src="c.svg">', "utf-8"
+    )
+    (tmp_path / "b.ics").write_text("", "utf-8")
+    (tmp_path / "index.html").write_text('<a href="a/">a</a> <a href="a/b.ics">gone</a>', "utf-8")
+    assert missing_targets(tmp_path, "http://localhost:8000/") == [
+        "a/index.html: c.svg",
+        "index.html: a/b.ics",
+    ]
+
+
 def test_the_fragment_check_finds_a_missing_anchor(tmp_path: Path) -> None:
     """The check above is not hollow: a link to an anchor no page has is reported."""
     (tmp_path / "a").mkdir()
