@@ -27,6 +27,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from .conftest import ROOT
 from .figures import record
+from .screens import screenshot
 from .site_build import BuiltSite
 
 # Real browser runs on a real MkDocs build. `pytest -m "not slow"` leaves them out.
@@ -34,7 +35,6 @@ pytestmark = pytest.mark.slow
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-SCREENSHOTS = ROOT / "build" / "screenshots"
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
 PAGES = (
     "",
@@ -261,9 +261,8 @@ def test_page_in_a_real_browser(browser: Browser, server: str, page_path: str, w
     assert response is not None and response.status == 200
     assert response.headers["content-security-policy"] == POLICY
     _finish(page, found, server)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     name = (page_path.strip("/").replace("/", "_") or "home") + f"-{width}.png"
-    page.screenshot(path=str(SCREENSHOTS / name), full_page=True)
+    screenshot(page, name, full_page=True)
     context.close()
     assert found.violations == []
     assert found.errors == []
@@ -291,8 +290,7 @@ def test_search_dialog_finds_and_passes_axe(
             break
         page.wait_for_timeout(100)
     _finish(page, found, server)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"search-{start.strip('/') or 'nl'}-{width}.png"))
+    screenshot(page, f"search-{start.strip('/') or 'nl'}-{width}.png")
     titles = page.locator(".dossiers-finder__title").all_inner_texts()
     context.close()
     assert any("Zilvermeeuw" in title for title in titles), titles
