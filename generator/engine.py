@@ -294,23 +294,29 @@ def build_sites(
         shutil.rmtree(folder, ignore_errors=True)  # what a stopped build left
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="dossiers-engine-") as logs:
-        running = [
+        running = dict(
             _start(lang, staging.language(lang), build_date, settings, say, Path(logs) / lang)
             for lang in LANGS
-        ]
-        failed = [(lang, run.wait() != 0) for lang, run in running]
+        )
+        try:
+            failed = _index_as_each_ends(running, staging, content, build_date, say, started)
+        finally:  # a check that failed leaves the other language's MkDocs running
+            for run in running.values():
+                if run.poll() is None:
+                    run.kill()
+                    run.wait()
         told = {
             lang: (Path(logs) / lang).read_text(encoding="utf-8", errors="replace")
             for lang in LANGS
         }
-    for lang, _bad in failed:
+    for lang in LANGS:
         for line in told[lang].splitlines():
             if line.startswith("Traceback"):
                 break  # summed up in one line below
             say(f"  MkDocs ({lang}): {line}")
-    broken = [CONFIGS[lang] for lang, bad in failed if bad]
+    broken = [CONFIGS[lang] for lang in LANGS if failed[lang]]
     if broken:
-        reasons = " ".join(told[lang] for lang, bad in failed if bad)
+        reasons = " ".join(told[lang] for lang in LANGS if failed[lang])
         if "No space left on device" in reasons:
             raise EngineError(
                 _(
@@ -322,16 +328,6 @@ def build_sites(
             _("MkDocs failed for {configs}; the site was not changed").format(
                 configs=", ".join(broken)
             )
-        )
-    for lang in LANGS:
-        out = staging.language(lang)
-        _check_pages(out, content / lang, lang)
-        indexing = time.monotonic()
-        count, size = index_site(out, lang, build_date)
-        say(
-            f"  {lang} done after {time.monotonic() - started:.1f} s; search index of "
-            f"{count} pages and activities {size / 1e6:.1f} MB in "
-            f"{time.monotonic() - indexing:.1f} s"
         )
     try:
         size = add_editor(staging.new, settings)
@@ -358,6 +354,41 @@ def build_sites(
         site.rename(staging.old)
     staging.new.rename(site)
     shutil.rmtree(staging.old, ignore_errors=True)
+
+
+def _index_as_each_ends(
+    running: dict[str, subprocess.Popen[bytes]],
+    staging: Staging,
+    content: Path,
+    build_date: date,
+    say: Callable[[str], None],
+    started: float,
+) -> dict[str, bool]:
+    """Wait for each language's MkDocs and, as soon as one has built its site well,
+    check its pages and index it while the other language is still being built (the
+    index of one and MkDocs of the other each keep a core busy). Returns, per
+    language, whether MkDocs failed; once one has failed, no more are indexed."""
+    failed: dict[str, bool] = {}
+    while len(failed) < len(running):
+        ended = [
+            lang for lang, run in running.items() if lang not in failed and run.poll() is not None
+        ]
+        if not ended:
+            time.sleep(0.05)
+        for lang in ended:
+            failed[lang] = running[lang].returncode != 0
+            if any(failed.values()):
+                continue
+            out = staging.language(lang)
+            _check_pages(out, content / lang, lang)
+            indexing = time.monotonic()
+            count, size = index_site(out, lang, build_date)
+            say(
+                f"  {lang} done after {time.monotonic() - started:.1f} s; search index of "
+                f"{count} pages and activities {size / 1e6:.1f} MB in "
+                f"{time.monotonic() - indexing:.1f} s"
+            )
+    return failed
 
 
 def footer_env(settings: Settings, build_date: date, lang: str) -> dict[str, str]:

@@ -23,7 +23,11 @@ from generator.render.markdown import (
     url,
 )
 
-RENDER = python_markdown.Markdown(extensions=["tables", "md_in_html", "toc"])
+from .conftest import ROOT
+
+# The site's own extensions (mkdocs.base.yml), so the escapes are tried as pages are built.
+EXTENSIONS = ["tables", "toc", "md_in_html", "generator.markdown_subset"]
+RENDER = python_markdown.Markdown(extensions=EXTENSIONS)
 
 
 def html(source: str) -> str:
@@ -160,3 +164,41 @@ def test_text_with_bidi_controls_is_isolated_from_what_surrounds_it() -> None:
     assert "\u2068" in front_matter(rtl) or "\\u2068" in front_matter(rtl)
     assert escape("Gewone tekst") == "Gewone tekst"
     assert escape("العربية") == "العربية"  # right-to-left letters alone need nothing
+
+
+def test_the_tests_convert_with_the_sites_extensions() -> None:
+    config = (ROOT / "mkdocs.base.yml").read_text(encoding="utf-8")
+    listed = config.split("markdown_extensions:\n", 1)[1].split("\n\n", 1)[0]
+    assert re.findall(r"^  - ([\w.]+)", listed, re.MULTILINE) == EXTENSIONS
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "[tekst][id]\n\n[id]: https://elders.example/",
+        "[id]\n\n[id]: https://elders.example/",
+        "![beeld][id]\n\n[id]: https://elders.example/p.png",
+        "<https://elders.example/>",
+        "<iemand@elders.example>",
+        "regel  \nvolgende regel",
+    ],
+)
+def test_constructs_no_page_uses_stay_text(source: str) -> None:
+    """generator/markdown_subset.py: no link, image or line break comes of these."""
+    shown = html(source)
+    assert "<a" not in shown and "<img" not in shown and "<br" not in shown, shown
+
+
+def test_no_hand_written_page_uses_them() -> None:
+    """Hand-written pages would lose them (shown as typed): write inline links instead."""
+    constructs = re.compile(
+        r"^ {0,3}\[[^\]]+\]:\s|\]\[|<(?:https?://|mailto:)[^>]*>|<[^\s<>@]+@[^\s<>]+>| {2}$",
+        re.MULTILINE,
+    )
+    pages = sorted((ROOT / "content").rglob("*.md"))
+    assert pages
+    found = {
+        str(page.relative_to(ROOT)): constructs.findall(page.read_text(encoding="utf-8"))
+        for page in pages
+    }
+    assert {page: hits for page, hits in found.items() if hits} == {}
