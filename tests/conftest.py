@@ -32,6 +32,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=int(os.environ.get("FUZZ_SCALE", "1")),
         help="multiply the hostile-file and hostile-path inputs by N (default 1, or $FUZZ_SCALE)",
     )
+    parser.addoption(
+        "--screenshots",
+        action="store_true",
+        default=os.environ.get("SCREENSHOTS") == "1",
+        help="save the browser tests' screenshots in build/screenshots/ (or $SCREENSHOTS=1)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from .screens import want
+
+    want(bool(config.getoption("--screenshots")))
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

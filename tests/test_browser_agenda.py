@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser
 
-from .test_browser import SCREENSHOTS, _context, _finish, _watch, browser, server
+from .screens import screenshot
+from .test_browser import _context, _finish, _watch, browser, server
 
 __all__ = ["browser", "server"]  # the fixtures, imported for pytest to find
 
@@ -58,9 +59,8 @@ def test_no_table_hides_columns_without_a_cue(
     page.goto(server + page_path, wait_until="load")
     tables = page.evaluate(_TABLES)
     name = page_path.strip("/").replace("/", "_")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     if script:
-        page.screenshot(path=str(SCREENSHOTS / f"tables_{name}_{wide}.png"), full_page=True)
+        screenshot(page, f"tables_{name}_{wide}.png", full_page=True)
     context.close()
     assert tables, page_path
     for table in tables:
@@ -103,8 +103,7 @@ def test_the_agenda_lists_and_folds_and_passes_the_checks(
     response = page.request.get(page.url.split("#")[0].rsplit("/", 1)[0] + "/" + href)
     assert response.ok and response.body().startswith(b"BEGIN:VCALENDAR"), href
     name = page_path.strip("/").replace("/", "_")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"agenda_{name}_{wide}.png"), full_page=True)
+    screenshot(page, f"agenda_{name}_{wide}.png", full_page=True)
     _finish(page, found, server)
     context.close()
     assert found.violations == [] and found.foreign == [] and found.errors == []

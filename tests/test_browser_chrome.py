@@ -22,12 +22,12 @@ from playwright.sync_api import Browser
 from generator.render.labels import SECTIONS
 
 from .conftest import ROOT
+from .screens import screenshot
 from .site_build import BuiltSite
 from .test_browser import (
     _AXE_URL,
     AXE,
     POLICY,
-    SCREENSHOTS,
     _context,
     _finish,
     _watch,
@@ -179,8 +179,7 @@ def test_404_page_says_it_in_its_language_and_offers_a_way_on(
     assert len(status) == 1, found.errors
     found.errors.remove(status[0])
     _finish(page, found, at_root)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"404-{first}-{width}.png"), full_page=True)
+    screenshot(page, f"404-{first}-{width}.png", full_page=True)
     # Every way onward works from this depth: home, the coalitions, and search.
     hrefs = sections.nth(0).locator("a").evaluate_all("links => links.map(a => a.href)")
     assert len(hrefs) == 2

@@ -38,7 +38,8 @@ from generator.validate import ValidDossier, validate
 
 from .builds import PROOF_SCALE
 from .conftest import ROOT
-from .test_browser import AXE, AXE_TAGS, SCREENSHOTS, browser  # noqa: F401  (a fixture)
+from .screens import screenshot
+from .test_browser import AXE, AXE_TAGS, browser  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.slow
 
@@ -173,12 +174,11 @@ def test_the_editor_passes_axe_and_asks_no_other_origin(
 ) -> None:
     text = canonical(_raw(EXAMPLES[0]).data, EXAMPLES[0].read_text(encoding="utf-8"))
     page, foreign = _open(browser, editor, width, {f"coalitions/{EXAMPLES[0].name}": text})
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"admin-sign-in-{width}.png"))
+    screenshot(page, f"admin-sign-in-{width}.png")
     found = _axe(page, editor)
     _open_dossier(page, _raw(EXAMPLES[0]).data["name"])
     time.sleep(1)
-    page.screenshot(path=str(SCREENSHOTS / f"admin-dossier-{width}.png"))
+    screenshot(page, f"admin-dossier-{width}.png")
     found += _axe(page, editor)
     page.context.close()
     assert foreign == []
@@ -248,7 +248,7 @@ def test_a_save_from_the_editor_changes_only_what_was_edited(
     _field(page, f"{new}.influence").locator("input").fill("3")
     _field(page, f"{new}.dependency").locator("input").fill("2")
 
-    _field(page, f"{at}.public").screenshot(path=str(SCREENSHOTS / f"admin-{example.stem}.png"))
+    screenshot(_field(page, f"{at}.public"), f"admin-{example.stem}.png")
     page.get_by_role("button", name="Opslaan").click()
     saved = ""
     for _ in range(40):

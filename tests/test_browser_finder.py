@@ -19,8 +19,9 @@ from generator.render.paths import activity_anchor
 from generator.revisions import dossiers_at
 
 from .composed import publish
+from .screens import screenshot
 from .site_build import BUILD_DATE, BuiltSite
-from .test_browser import SCREENSHOTS, _context, _finish, _watch, browser, server
+from .test_browser import _context, _finish, _watch, browser, server
 
 __all__ = ["browser", "server"]  # the fixtures, imported for pytest to find
 
@@ -104,8 +105,7 @@ def test_the_finder_starts_from_what_is_open_to_newcomers_in_date_order(
     checked = page.locator(".dossiers-finder__choice input:checked")
     picked = sorted(checked.nth(n).get_attribute("value") or "" for n in range(checked.count()))
     assert picked == sorted([label("yes"), label("upcoming")])
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"finder-{lang}-{width}.png"), full_page=True)
+    screenshot(page, f"finder-{lang}-{width}.png", full_page=True)
     shown = _results(page)
     _finish(page, found, server)
     context.close()

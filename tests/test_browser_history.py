@@ -19,11 +19,11 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser
 
+from .screens import screenshot
 from .test_browser import (
     _AXE_URL,
     AXE,
     POLICY,
-    SCREENSHOTS,
     _context,
     _finish,
     _Server,
@@ -101,9 +101,8 @@ def test_the_history_reads_and_passes_the_checks(
     table = page.evaluate(_SECTION, ["", earlier])
     tables = page.evaluate(_TABLES)
     _finish(page, found, server)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     name = page_path.strip("/").replace("/", "_")
-    page.screenshot(path=str(SCREENSHOTS / f"history_{name}_{wide}.png"), full_page=True)
+    screenshot(page, f"history_{name}_{wide}.png", full_page=True)
     context.close()
     assert section is not None and section["visible"], section
     assert section["dates"] >= 3 and section["items"] >= section["dates"], section
