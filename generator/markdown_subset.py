@@ -30,7 +30,7 @@ UNUSED = (
 )
 
 
-class Subset(Extension):
+class Subset(Extension):  # type: ignore[misc]  # Python-Markdown has no type hints
     def extendMarkdown(self, md: Markdown) -> None:  # Python-Markdown's name
         for name in UNUSED:
             if name in md.inlinePatterns:
