@@ -116,7 +116,10 @@ def write_tree(
             _replace(target, data)
             written += 1
         removed = _remove_stale(root, previous - set(files))
-        _replace(root / MANIFEST, _listing(set(files)))
+        listing = _listing(set(files))
+        manifest = root / MANIFEST
+        if manifest.is_symlink() or not manifest.is_file() or manifest.read_bytes() != listing:
+            _replace(manifest, listing)  # the same again: left alone, or live reload loops
     except OSError as err:
         raise WriteError(_explain(err, root)) from None
     return WriteSummary(written=written, unchanged=unchanged, removed=removed)
