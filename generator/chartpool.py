@@ -70,7 +70,10 @@ def draw_in_workers(
 
         def submit(count: int) -> None:
             for batch in _take(waiting, count):
-                future = pool.submit(draw_batch, [texts[n] for n in batch], vl_version)
+                try:
+                    future = pool.submit(draw_batch, [texts[n] for n in batch], vl_version)
+                except BrokenProcessPool:  # a process died after the last batch came back
+                    raise _stopped() from None
                 running[future] = batch
 
         with _bare_main(), _deaf():  # the processes start on the first submissions
@@ -99,15 +102,19 @@ def _result(future: Future[list[tuple[bool, str]]]) -> list[tuple[bool, str]]:
     try:
         return future.result()
     except BrokenProcessPool:
-        raise DrawingStopped(
-            i18n._(
-                "a process drawing the charts stopped unexpectedly (out of memory, or "
-                "stopped from outside), so the build stopped; the charts drawn before "
-                "are kept in the cache: run the build again"
-            )
-        ) from None
+        raise _stopped() from None
     except Exception as err:  # anything else from a drawing process: no traceback
         raise DrawingError(i18n._("a chart cannot be drawn: {reason}").format(reason=err)) from None
+
+
+def _stopped() -> DrawingStopped:
+    return DrawingStopped(
+        i18n._(
+            "a process drawing the charts stopped unexpectedly (out of memory, or "
+            "stopped from outside), so the build stopped; the charts drawn before "
+            "are kept in the cache: run the build again"
+        )
+    )
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
